@@ -1,0 +1,56 @@
+# Tripartite — the two commands a new user types are `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE := tripartite.settings
+
+.PHONY: install run test test-sqlite test-postgres test-e2e lint bench messages makemessages clean
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+messages: install
+	@command -v msgfmt >/dev/null || { echo "error: msgfmt not found: install gettext (apt-get install gettext)"; exit 1; }
+	$(VENV)/bin/django-admin compilemessages --ignore=.venv --ignore=var --verbosity 0
+
+run: install messages
+	mkdir -p var
+	$(PY) manage.py serve --port $(PORT)
+
+test: install messages
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-postgres
+	$(MAKE) --no-print-directory test-e2e
+
+test-sqlite:
+	@echo "== tests on SQLite =="
+	$(PY) -m pytest -m "not e2e"
+
+test-postgres:
+	@echo "== tests on PostgreSQL (throwaway server) =="
+	bash scripts/with-postgres.sh $(PY) -m pytest -m "not e2e"
+
+test-e2e:
+	@echo "== browser journeys (headless Chromium) =="
+	$(PY) -m pytest -m e2e tests/e2e
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy tripartite
+
+bench: install
+	@for script in bench/*.py; do echo "== $$script =="; $(PY) $$script || exit 1; done
+
+makemessages: install
+	for app in core partners commissions demo; do \
+	  (cd tripartite/$$app && ../../$(VENV)/bin/django-admin makemessages -l kk -l ru -l en --no-obsolete); done
+
+clean:
+	rm -rf $(VENV) var/static

@@ -1,0 +1,48 @@
+"""Browser journeys: Debian's Chromium, headless, driven by Selenium through chromedriver."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+
+def _binary(*names: str) -> str | None:
+    for name in names:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    chromium = os.environ.get("CHROMIUM") or _binary("chromium", "chromium-browser", "google-chrome")
+    driver_path = os.environ.get("CHROMEDRIVER") or _binary("chromedriver")
+    if not chromium or not driver_path:
+        pytest.fail("Chromium and chromedriver are needed for the browser tests (apt-get install chromium chromium-driver)")
+    profile = tempfile.mkdtemp(prefix="tripartite-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for flag in (
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--window-size=1280,1024", f"--user-data-dir={profile}", "--lang=en-US",
+    ):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
+    driver.implicitly_wait(3)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)

@@ -1,0 +1,1 @@
+"""Tripartite: an open platform for social partnership and social dialogue."""

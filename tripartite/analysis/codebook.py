@@ -1,0 +1,55 @@
+"""Codebook: variables with their ordered codes and labels in several languages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+LANGUAGES = ("kk", "ru", "en")
+
+
+@dataclass(frozen=True)
+class Variable:
+    """One coded variable: ordered valid codes, their labels by language, declared missing codes."""
+
+    name: str
+    codes: tuple[int, ...]
+    labels: Mapping[int, Mapping[str, str]] = field(default_factory=dict)
+    missing: tuple[int, ...] = ()
+    title: Mapping[str, str] = field(default_factory=dict)
+    ordinal: bool = False
+
+    def label(self, code: int, lang: str = "en") -> str:
+        """The label of `code` in `lang`, falling back to English, then to any language, then the code."""
+        by_lang = self.labels.get(code, {})
+        for candidate in (lang, "en", *by_lang.keys()):
+            if by_lang.get(candidate):
+                return by_lang[candidate]
+        return str(code)
+
+    def text(self, lang: str = "en") -> str:
+        """The variable's question text or title in `lang` (falling back like `label`), else its name."""
+        for candidate in (lang, "en", *self.title.keys()):
+            if self.title.get(candidate):
+                return self.title[candidate]
+        return self.name
+
+
+@dataclass(frozen=True)
+class Codebook:
+    """A set of variables by name."""
+
+    variables: Mapping[str, Variable]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.variables
+
+    def __getitem__(self, name: str) -> Variable:
+        return self.variables[name]
+
+    def get(self, name: str) -> Variable | None:
+        return self.variables.get(name)
+
+    @classmethod
+    def of(cls, variables: Iterable[Variable]) -> Codebook:
+        return cls({v.name: v for v in variables})

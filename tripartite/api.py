@@ -1,0 +1,29 @@
+"""The REST API at /api/v1: one NinjaAPI that mounts each app's router."""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI
+
+from tripartite.core.api import router as auth_router
+from tripartite.commissions.api import router as commissions_router
+from tripartite.core.api_support import PlatformAuth, install_error_handlers
+from tripartite.partners.api import router as partners_router
+
+api = NinjaAPI(
+    title="Tripartite API",
+    version="1",
+    description=(
+        "Social partners, tripartite commissions and their decisions. Authenticate with "
+        "`POST /api/v1/auth/token` and send `Authorization: Bearer <token>`; anonymous callers see "
+        "published records only. Errors always have the body `{detail, errors: [{field, message}]}`."
+    ),
+    auth=PlatformAuth(),
+    urls_namespace="api-v1",
+)
+install_error_handlers(api)
+
+api.add_router("/auth", auth_router)
+
+
+api.add_router("/partners", partners_router)
+api.add_router("/commissions", commissions_router)

@@ -1,0 +1,51 @@
+"""The `tripartite` command: analyze survey data, serve the platform, run management tasks."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+USAGE = """usage: tripartite COMMAND [ARGS]
+
+commands:
+  analyze ...     survey statistics without a database (tripartite analyze --help)
+  serve           migrate, load the demo into an empty database, and serve with gunicorn
+  load-demo       load the demonstration data (only into an empty register)
+  manage ...      any Django management command (migrate, createsuperuser, ...)
+"""
+
+
+def _django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tripartite.settings")
+    import django
+
+    django.setup()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args[0] in ("-h", "--help", "help"):
+        print(USAGE)
+        return 0 if args else 2
+    command, rest = args[0], args[1:]
+    if command == "analyze":
+        from tripartite.analysis.cli import main as analyze_main
+
+        return analyze_main(rest)
+    if command in ("manage", "load-demo", "serve"):
+        _django()
+        from django.core.management import execute_from_command_line
+
+        if command == "manage":
+            execute_from_command_line(["tripartite manage", *rest])
+        elif command == "load-demo":
+            execute_from_command_line(["tripartite manage", "load_demo", *rest])
+        else:
+            execute_from_command_line(["tripartite manage", "serve", *rest])
+        return 0
+    print(f"tripartite: unknown command {command!r}\n\n{USAGE}", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

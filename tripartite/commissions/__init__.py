@@ -1,0 +1,1 @@
+"""Tripartite commissions at every level: members by side, meetings, decisions and their execution."""

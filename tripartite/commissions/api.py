@@ -1,0 +1,5 @@
+"""API endpoints of the commissions app."""
+
+from ninja import Router
+
+router = Router(tags=["commissions"])

@@ -1,0 +1,1 @@
+"""Commission models (being built)."""

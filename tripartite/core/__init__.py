@@ -1,0 +1,1 @@
+"""Core: users, organisation- and commission-scoped roles, the permission policy, reference data."""

@@ -1,0 +1,81 @@
+"""Audit trail read from django-simple-history: who changed what, when, for any register record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+_KIND = {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    when: datetime
+    who: str
+    kind: str
+    changes: tuple[FieldChange, ...]
+    reason: str
+
+
+def _display(model: Any, field_name: str, value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    try:
+        field = model._meta.get_field(field_name)
+    except Exception:  # noqa: BLE001 - history may name fields the model no longer has
+        return str(value)
+    if getattr(field, "choices", None):
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "—"
+    return str(value)
+
+
+def _verbose(model: Any, field_name: str) -> str:
+    try:
+        return str(model._meta.get_field(field_name).verbose_name)
+    except Exception:  # noqa: BLE001
+        return field_name
+
+
+def history_of(obj: Any, *, limit: int = 200) -> list[HistoryEntry]:
+    """The record's changes, newest first, each with the fields that changed and their old and new values."""
+    model = type(obj)
+    rows = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1])
+    entries: list[HistoryEntry] = []
+    for index, row in enumerate(rows[:limit]):
+        previous = rows[index + 1] if index + 1 < len(rows) else None
+        changes: list[FieldChange] = []
+        if previous is not None and row.history_type == "~":
+            delta = row.diff_against(previous)
+            for change in delta.changes:
+                old = change.old
+                new = change.new
+                if isinstance(old, list):
+                    old = [str(item) for item in old]
+                if isinstance(new, list):
+                    new = [str(item) for item in new]
+                changes.append(
+                    FieldChange(_verbose(model, change.field), _display(model, change.field, old), _display(model, change.field, new))
+                )
+        user = row.history_user
+        entries.append(
+            HistoryEntry(
+                when=row.history_date,
+                who=str(user) if user else str(_("system")),
+                kind=str(_KIND.get(row.history_type, row.history_type)),
+                changes=tuple(changes),
+                reason=row.history_change_reason or "",
+            )
+        )
+    return entries

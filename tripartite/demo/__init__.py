@@ -1,0 +1,1 @@
+"""Demonstration data: a small, realistic register for trying the platform (marked as such on every page)."""

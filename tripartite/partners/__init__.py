@@ -1,0 +1,1 @@
+"""Social partners register: trade unions, employers' associations, employers, state bodies, NGOs."""

@@ -1,0 +1,5 @@
+"""API endpoints of the partners app."""
+
+from ninja import Router
+
+router = Router(tags=["partners"])

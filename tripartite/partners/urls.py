@@ -1,0 +1,6 @@
+"""Pages of the partners app."""
+
+from django.urls import path
+
+app_name = "partners"
+urlpatterns: list = []
