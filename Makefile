@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := tripartite.settings
 
-.PHONY: install run test test-sqlite test-postgres test-e2e lint bench messages makemessages clean
+.PHONY: openapi install run test test-sqlite test-postgres test-e2e lint bench messages makemessages clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -50,7 +50,10 @@ bench: install
 
 makemessages: install
 	for app in core partners commissions demo; do \
-	  (cd tripartite/$$app && ../../$(VENV)/bin/django-admin makemessages -l kk -l ru -l en --no-obsolete); done
+	  (cd tripartite/$$app && ../../$(VENV)/bin/django-admin makemessages -l kk -l ru -l en --no-obsolete --ignore "migrations/*"); done
 
 clean:
 	rm -rf $(VENV) var/static
+
+openapi: install
+	$(PY) -c "import json, django; django.setup(); from tripartite.api import api; print(json.dumps(api.get_openapi_schema(path_prefix='/api/v1/'), indent=2, ensure_ascii=False, sort_keys=True))" > docs/openapi.json

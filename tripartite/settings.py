@@ -114,7 +114,7 @@ LOGOUT_REDIRECT_URL = "home"
 
 LANGUAGE_CODE = os.environ.get("LANGUAGE_CODE", "ru")
 LANGUAGES = [("kk", _("Kazakh")), ("ru", _("Russian")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "tripartite" / "locale"]
+LOCALE_PATHS: list[Path] = []  # each app keeps its catalogues in tripartite/<app>/locale/
 USE_I18N = True
 TIME_ZONE = "Asia/Almaty"
 USE_TZ = True

@@ -7,7 +7,7 @@ from datetime import datetime
 from django.contrib.auth import authenticate
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from tripartite.core import services
@@ -64,7 +64,7 @@ def obtain_token(request: HttpRequest, payload: TokenRequest):  # type: ignore[n
     if user is None:
         raise HttpError(401, _("Wrong username or password."))
     token, raw = services.api_token_create(user=user, name=payload.name)
-    return 201, {"id": token.pk, "name": token.name, "token": raw, "prefix": token.prefix}
+    return Status(201, {"id": token.pk, "name": token.name, "token": raw, "prefix": token.prefix})
 
 
 @router.get("/tokens", response={200: list[TokenOut], 401: ErrorBody})
@@ -75,13 +75,13 @@ def list_tokens(request: HttpRequest):  # type: ignore[no-untyped-def]
 @router.post("/tokens", response={201: TokenCreated, 401: ErrorBody, 422: ErrorBody})
 def create_token(request: HttpRequest, payload: NewToken):  # type: ignore[no-untyped-def]
     token, raw = services.api_token_create(user=_signed_in(request), name=payload.name)
-    return 201, {"id": token.pk, "name": token.name, "token": raw, "prefix": token.prefix}
+    return Status(201, {"id": token.pk, "name": token.name, "token": raw, "prefix": token.prefix})
 
 
 @router.delete("/tokens/{token_id}", response={204: None, 400: ErrorBody, 401: ErrorBody})
 def revoke_token(request: HttpRequest, token_id: int):  # type: ignore[no-untyped-def]
     services.api_token_revoke(user=_signed_in(request), token_id=token_id)
-    return 204, None
+    return Status(204, None)
 
 
 @router.get("/me", response=MeOut)

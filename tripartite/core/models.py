@@ -106,6 +106,7 @@ class Region(models.Model):
     class Kind(models.TextChoices):
         OBLAST = "oblast", _("Oblast")
         CITY = "city", _("City of republican significance")
+        CAPITAL = "capital", _("Capital")
 
     kato = models.CharField(_("KATO code"), max_length=9, unique=True)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
