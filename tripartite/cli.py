@@ -9,7 +9,7 @@ USAGE = """usage: tripartite COMMAND [ARGS]
 
 commands:
   analyze ...     survey statistics without a database (tripartite analyze --help)
-  serve           migrate, load the demo into an empty database, and serve with gunicorn
+  serve (or run)  migrate, load the demo into an empty database, and serve with gunicorn
   load-demo       load the demonstration data (only into an empty register)
   manage ...      any Django management command (migrate, createsuperuser, ...)
 """
@@ -32,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
         from tripartite.analysis.cli import main as analyze_main
 
         return analyze_main(rest)
+    if command == "run":
+        command = "serve"
     if command in ("manage", "load-demo", "serve"):
         _django()
         from django.core.management import execute_from_command_line
