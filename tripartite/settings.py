@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -143,7 +144,14 @@ CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", False)
 # Which country's rules the platform applies (tripartite/jurisdictions/).
 TRIPARTITE_JURISDICTION = os.environ.get("TRIPARTITE_JURISDICTION", "kz")
 # Locally confirmed values for rules the pack marks unverified: {"rule_key": value}.
-TRIPARTITE_RULE_OVERRIDES: dict[str, object] = {}
+# A JSON object in the environment, e.g. TRIPARTITE_RULE_OVERRIDES='{"strike_notice": 10}'. Overridden rules
+# stay marked unverified; a key the pack does not know stops the start-up with a clear error.
+try:
+    TRIPARTITE_RULE_OVERRIDES: dict[str, object] = json.loads(os.environ.get("TRIPARTITE_RULE_OVERRIDES", "{}"))
+except json.JSONDecodeError as exc:
+    raise ImproperlyConfigured(f"TRIPARTITE_RULE_OVERRIDES is not valid JSON: {exc}") from exc
+if not isinstance(TRIPARTITE_RULE_OVERRIDES, dict):
+    raise ImproperlyConfigured("TRIPARTITE_RULE_OVERRIDES must be a JSON object")
 TRIPARTITE_PAGE_SIZE = int(os.environ.get("TRIPARTITE_PAGE_SIZE", "25"))
 # Records created by `tripartite load-demo` are marked and shown as demonstration data.
 TRIPARTITE_DEMO_BANNER = env_bool("TRIPARTITE_DEMO_BANNER", True)
