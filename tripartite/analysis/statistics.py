@@ -21,7 +21,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy import special
-from scipy import stats as sps
 
 #: Two-sided critical value used to mark adjusted residuals (α = 0.05).
 RESIDUAL_CRITICAL = 1.96
@@ -218,6 +217,9 @@ def fisher_exact_2x2(observed: np.ndarray) -> FisherExact | None:
     if table.shape != (2, 2):
         return None
     counts = np.rint(table).astype(np.int64)
+    # Imported here: scipy.stats costs ~0.5 s to import and only Fisher's test needs it.
+    from scipy import stats as sps
+
     result = sps.fisher_exact(counts, alternative="two-sided")
     return FisherExact(_clean(result.statistic), float(result.pvalue))
 

@@ -1,0 +1,1 @@
+"""Data sets shipped with the analysis engine (package data)."""
