@@ -177,3 +177,11 @@ def test_subprocess_run_and_its_error(tmp_path):
                          capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert bad.returncode == 2
     assert bad.stderr.strip().splitlines() == [f"error: file not found: {tmp_path / 'none.sav'}"]
+
+
+def test_crosstab_of_an_identifier_column_is_refused_quickly(tmp_path, capsys):
+    path = tmp_path / "ids.csv"
+    path.write_text("id,gender\n" + "".join(f"{i},{1 + i % 2}\n" for i in range(5000)))
+    assert main(["crosstab", str(path), "--rows", "id", "--cols", "gender"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("error:") and "distinct values" in err

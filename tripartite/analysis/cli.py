@@ -212,6 +212,32 @@ def _freq(args: argparse.Namespace) -> int:
     return status
 
 
+# A crosstab of an identifier or a continuous column would build a table with as many rows as
+# respondents and take minutes; such a column is a mistake, not a request.
+MAX_CATEGORIES = 1000
+
+
+def _check_categorical(dataset: Any, names: list[str]) -> None:
+    import numpy as np
+
+    for name in names:
+        variable = dataset.codebook.get(name) if dataset.codebook is not None else None
+        if variable is not None:
+            distinct = len(variable.codes)
+        else:
+            values = dataset.array(name)
+            if values.dtype.itemsize == 1 and values.dtype.kind in "iu":
+                continue  # at most 256 codes
+            if values.dtype.kind == "f":
+                values = values[~np.isnan(values)]
+            distinct = len(np.unique(values))
+        if distinct > MAX_CATEGORIES:
+            raise _input_error(
+                f"column {name} has {distinct} distinct values: a crosstab needs a coded column "
+                f"(at most {MAX_CATEGORIES} categories)"
+            )
+
+
 def _check_chart_suffix(path: str | None) -> None:
     if path and Path(path).suffix.lower() not in (".svg", ".png"):
         raise _input_error(f"--chart must end in .svg or .png: {path}")
@@ -225,6 +251,7 @@ def _crosstab(args: argparse.Namespace) -> int:
         raise _input_error("--rows, --cols and --layer must name different columns")
     _check_chart_suffix(args.chart)
     dataset = _dataset(args, coded, [args.weight] if args.weight else [])
+    _check_categorical(dataset, coded)
     result = crosstab(
         dataset.array(args.rows),
         dataset.array(args.cols),
