@@ -48,6 +48,20 @@ def _verbose(model: Any, field_name: str) -> str:
         return field_name
 
 
+def _m2m_names(model: Any, field_name: str, value: Any) -> Any:
+    """History stores many-to-many changes as through-rows; show the names of the related records."""
+    if not isinstance(value, list):
+        return value
+    try:
+        field = model._meta.get_field(field_name)
+        target = field.m2m_reverse_field_name()
+        ids = [row[target] if isinstance(row, dict) else row for row in value]
+        objs = field.related_model._default_manager.in_bulk(ids)
+        return [str(objs.get(i, i)) for i in ids]
+    except Exception:  # noqa: BLE001 - a field removed since the change was recorded
+        return [str(item) for item in value]
+
+
 def history_of(obj: Any, *, limit: int = 200) -> list[HistoryEntry]:
     """The record's changes, newest first, each with the fields that changed and their old and new values."""
     model = type(obj)
@@ -59,12 +73,8 @@ def history_of(obj: Any, *, limit: int = 200) -> list[HistoryEntry]:
         if previous is not None and row.history_type == "~":
             delta = row.diff_against(previous)
             for change in delta.changes:
-                old = change.old
-                new = change.new
-                if isinstance(old, list):
-                    old = [str(item) for item in old]
-                if isinstance(new, list):
-                    new = [str(item) for item in new]
+                old = _m2m_names(model, change.field, change.old)
+                new = _m2m_names(model, change.field, change.new)
                 changes.append(
                     FieldChange(_verbose(model, change.field), _display(model, change.field, old), _display(model, change.field, new))
                 )

@@ -40,6 +40,7 @@ GRANTS: dict[str, dict[str, frozenset[Action]]] = {
     "partners.membershipreport": {
         Role.EDITOR: _EDIT,
         Role.SECRETARY: _READ,
+        Role.CONCILIATOR: _READ,  # whoever may read an organisation may read its membership figures
         Role.ANALYST: _READ,
     },
     "commissions.commission": {
@@ -51,21 +52,25 @@ GRANTS: dict[str, dict[str, frozenset[Action]]] = {
     "commissions.commissionmember": {
         Role.SECRETARY: _EDIT,
         Role.EDITOR: _READ,
+        Role.CONCILIATOR: _READ,
         Role.ANALYST: _READ,
     },
     "commissions.meeting": {
         Role.SECRETARY: _EDIT,
         Role.EDITOR: _READ,
+        Role.CONCILIATOR: _READ,
         Role.ANALYST: _READ,
     },
     "commissions.agendaitem": {
         Role.SECRETARY: _EDIT,
         Role.EDITOR: _READ,
+        Role.CONCILIATOR: _READ,
         Role.ANALYST: _READ,
     },
     "commissions.decision": {
         Role.SECRETARY: _EDIT,
         Role.EDITOR: _READ,
+        Role.CONCILIATOR: _READ,
         Role.ANALYST: _READ,
     },
 }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -57,6 +59,35 @@ SUBKINDS_OF_KIND: dict[str, tuple[str, ...]] = {
 }
 
 MAX_HIERARCHY_DEPTH = 10
+
+# Which kinds of organisation may be the parent of which: a union belongs to a union, an employers'
+# association to an association, a state body to a state body. An employer may be a member of an
+# employers' association or part of a group headed by another employer.
+PARENT_KINDS: dict[str, tuple[str, ...]] = {
+    Kind.TRADE_UNION: (Kind.TRADE_UNION,),
+    Kind.EMPLOYERS_ASSOCIATION: (Kind.EMPLOYERS_ASSOCIATION,),
+    Kind.EMPLOYER: (Kind.EMPLOYERS_ASSOCIATION, Kind.EMPLOYER),
+    Kind.STATE_BODY: (Kind.STATE_BODY,),
+    Kind.NGO: (Kind.NGO,),
+}
+
+# Rank of a type inside its kind's hierarchy (0 is the top): a parent must rank strictly above its child,
+# so a primary organisation sits under a local, sectoral or territorial union, never the other way round
+# (Law on Trade Unions of 27 Jun 2014 No. 211-V, Art. 1, for the union structures).
+SUBKIND_RANK: dict[str, int] = {
+    Subkind.REPUBLICAN_UNION_ASSOCIATION: 0,
+    Subkind.SECTORAL_UNION: 1,
+    Subkind.TERRITORIAL_UNION_ASSOCIATION: 1,
+    Subkind.LOCAL_UNION: 2,
+    Subkind.PRIMARY_UNION: 3,
+    Subkind.REPUBLICAN_EMPLOYERS: 0,
+    Subkind.SECTORAL_EMPLOYERS: 1,
+    Subkind.REGIONAL_EMPLOYERS: 1,
+    Subkind.GOVERNMENT: 0,
+    Subkind.MINISTRY: 1,
+    Subkind.AKIMAT: 1,
+    Subkind.LABOUR_INSPECTORATE: 2,
+}
 
 
 class Organisation(Published):
@@ -118,7 +149,7 @@ class Organisation(Published):
         return [(ScopeType.ORGANISATION, pk) for pk in ids if pk is not None]
 
     def clean(self) -> None:
-        errors: dict[str, list[str]] = {}
+        errors: dict[str, list[Any]] = {}
         if not (self.name_kk or self.name_ru or self.name_en):
             errors.setdefault("name_ru", []).append(_("Give the name in at least one language."))
         allowed = SUBKINDS_OF_KIND.get(self.kind, ())
@@ -127,7 +158,9 @@ class Organisation(Published):
         if self.parent_id is not None:
             if self.pk is not None and self.parent_id == self.pk:
                 errors.setdefault("parent", []).append(_("An organisation cannot be its own parent."))
-            elif self.pk is not None and any(a.pk == self.pk for a in self.parent.ancestors()):
+            elif self.pk is not None and self.parent is not None and any(
+                a.pk == self.pk for a in self.parent.ancestors()
+            ):
                 errors.setdefault("parent", []).append(_("This parent would make the hierarchy a loop."))
         if errors:
             raise ValidationError(errors)

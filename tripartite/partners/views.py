@@ -1,0 +1,212 @@
+"""Pages of the social partners register: list, detail, create and edit forms, history, membership reports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tripartite.core.errors import DomainError
+from tripartite.core.models import Role, ScopeType
+from tripartite.core.policy import Action, can, is_platform_admin, scoped_ids
+from tripartite.core.views import history_page, paginate
+from tripartite.partners import queries, services
+from tripartite.partners.forms import (
+    MembershipReportForm,
+    OrganisationFilterForm,
+    OrganisationForm,
+    show_errors,
+)
+from tripartite.partners.models import MembershipReport, Organisation
+
+
+def _refuse(request: HttpRequest) -> HttpResponse:
+    """Anonymous visitors are sent to log in; signed-in users without the right get 403."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise PermissionDenied
+
+
+def _organisation_or_404(request: HttpRequest, pk: int) -> Organisation:
+    org = queries.organisation_for(user=request.user, pk=pk)
+    if org is None:
+        raise Http404
+    return org
+
+
+def _possible_parents(user: Any, *, keep: int | None = None) -> QuerySet[Organisation]:
+    """Organisations `user` may add organisations under: all for an administrator, else the edited subtrees.
+
+    `keep` is the current parent of an organisation being edited, which stays a choice.
+    """
+    visible_orgs = queries.organisation_choices(user=user)
+    if is_platform_admin(user):
+        return visible_orgs
+    roots = scoped_ids(user, ScopeType.ORGANISATION, [Role.EDITOR])
+    ids = set(roots)
+    for org in Organisation.objects.filter(pk__in=roots):
+        ids |= queries.descendant_ids(org)
+    if keep is not None:
+        ids.add(keep)
+    return visible_orgs.filter(pk__in=ids)
+
+
+def may_create_organisations(user: Any) -> bool:
+    return can(user, Action.CREATE, None, kind=Organisation) or bool(
+        scoped_ids(user, ScopeType.ORGANISATION, [Role.EDITOR])
+    )
+
+
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    form = OrganisationFilterForm(request.GET or None)
+    filters = form.filters()
+    parent = queries.organisation_for(user=request.user, pk=filters["parent"]) if filters["parent"] else None
+    if filters["parent"] and parent is None:
+        filters["parent"] = None
+    page_obj = paginate(request, queries.organisation_list(user=request.user, **filters))
+    return render(request, "partners/list.html", {
+        "form": form,
+        "page_obj": page_obj,
+        "parent": parent,
+        "may_create": may_create_organisations(request.user),
+    })
+
+
+def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    org = _organisation_or_404(request, pk)
+    profile = queries.organisation_profile(user=request.user, organisation=org)
+    sample_report = MembershipReport(organisation=org)
+    return render(request, "partners/detail.html", {
+        "object": org,
+        "profile": profile,
+        "assessment": queries.representativeness(org),
+        "may_change": can(request.user, Action.CHANGE, org),
+        "may_see_history": can(request.user, Action.VIEW_HISTORY, org),
+        "may_add_child": can(request.user, Action.CREATE, org, kind=Organisation),
+        "may_add_report": can(request.user, Action.CREATE, org, kind=MembershipReport),
+        "may_change_reports": can(request.user, Action.CHANGE, sample_report),
+        "may_delete_reports": can(request.user, Action.DELETE, sample_report),
+    })
+
+
+def organisation_create(request: HttpRequest) -> HttpResponse:
+    if not may_create_organisations(request.user):
+        return _refuse(request)
+    parents = _possible_parents(request.user)
+    initial: dict[str, Any] = {}
+    parent_id = request.GET.get("parent", "")
+    if parent_id.isdigit():
+        parent = parents.filter(pk=int(parent_id)).first()
+        if parent is not None:
+            initial = {"parent": parent, "kind": parent.kind}
+    form = OrganisationForm(
+        request.POST or None, initial=initial, parents=parents,
+        parent_required=not is_platform_admin(request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            org = services.organisation_create(by=request.user, data=form.service_data())
+        except ValidationError as exc:
+            show_errors(form, exc)
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, str(exc))
+        else:
+            messages.success(request, _("The organisation was registered."))
+            return redirect("partners:detail", pk=org.pk)
+    return render(request, "partners/organisation_form.html", {"form": form, "object": None})
+
+
+def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    org = _organisation_or_404(request, pk)
+    if not can(request.user, Action.CHANGE, org):
+        return _refuse(request)
+    parents = _possible_parents(request.user, keep=org.parent_id)
+    form = OrganisationForm(
+        request.POST or None, instance=org, parents=parents,
+        parent_required=not is_platform_admin(request.user) and org.parent_id is not None,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.organisation_update(by=request.user, organisation=org, data=form.service_data())
+        except ValidationError as exc:
+            show_errors(form, exc)
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, str(exc))
+        else:
+            messages.success(request, _("The changes were saved."))
+            return redirect("partners:detail", pk=org.pk)
+    org.refresh_from_db()
+    return render(request, "partners/organisation_form.html", {"form": form, "object": org})
+
+
+def organisation_history(request: HttpRequest, pk: int) -> HttpResponse:
+    org = _organisation_or_404(request, pk)
+    return history_page(request, org, back_url=reverse("partners:detail", args=[org.pk]))
+
+
+def report_add(request: HttpRequest, pk: int) -> HttpResponse:
+    org = _organisation_or_404(request, pk)
+    if not can(request.user, Action.CREATE, org, kind=MembershipReport):
+        return _refuse(request)
+    form = MembershipReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_report_create(by=request.user, organisation=org, data=form.service_data())
+        except ValidationError as exc:
+            show_errors(form, exc)
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("The membership report was added."))
+            return redirect("partners:detail", pk=org.pk)
+    return render(request, "partners/report_form.html", {"form": form, "organisation": org, "report": None})
+
+
+def _report_or_404(request: HttpRequest, report_id: int) -> MembershipReport:
+    report = MembershipReport.objects.select_related("organisation").filter(pk=report_id).first()
+    if report is None or queries.organisation_for(user=request.user, pk=report.organisation_id) is None:
+        raise Http404
+    return report
+
+
+def report_edit(request: HttpRequest, report_id: int) -> HttpResponse:
+    report = _report_or_404(request, report_id)
+    if not can(request.user, Action.CHANGE, report):
+        return _refuse(request)
+    form = MembershipReportForm(request.POST or None, instance=report)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_report_update(by=request.user, report=report, data=form.service_data())
+        except ValidationError as exc:
+            show_errors(form, exc)
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("The membership report was saved."))
+            return redirect("partners:detail", pk=report.organisation_id)
+    return render(request, "partners/report_form.html", {
+        "form": form, "organisation": report.organisation, "report": report,
+    })
+
+
+@require_POST
+def report_delete(request: HttpRequest, report_id: int) -> HttpResponse:
+    report = _report_or_404(request, report_id)
+    if not can(request.user, Action.DELETE, report):
+        return _refuse(request)
+    try:
+        services.membership_report_delete(by=request.user, report=report)
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The membership report of %(date)s was deleted.") % {
+            "date": report.as_of.isoformat()})
+    return redirect("partners:detail", pk=report.organisation_id)
