@@ -60,3 +60,10 @@ def test_cli_unknown_command_is_one_line_error():
     assert result.returncode == 2
     assert "unknown command" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.django_db
+def test_interactive_api_docs_load_nothing_from_the_internet(client):
+    page = client.get("/api/v1/docs").content.decode()
+    assert "swagger-ui" in page
+    assert "cdn." not in page and "https://" not in page

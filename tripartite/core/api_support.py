@@ -59,6 +59,9 @@ class PlatformAuth(AuthBase):
             if request.method in UNSAFE_METHODS and check_csrf(request) is not None:
                 raise HttpError(403, _("CSRF check failed: reload the page or use an API token."))
             return user
+        if request.method in UNSAFE_METHODS:
+            # Refuse before the body is validated: an anonymous write is a 401 whatever it sends.
+            raise AuthenticationError()
         request.user = AnonymousUser()
         return request.user
 

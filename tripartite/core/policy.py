@@ -140,6 +140,9 @@ def can(
 
     if action == Action.VIEW and action_target_is_public(target, creating=kind is not None):
         return True
+    # As in `visible()`: any role holder reads unpublished records; roles differ in what they may change.
+    if action == Action.VIEW and kind is None and may_see_unpublished(user):
+        return True
     if is_platform_admin(user):
         return True
     grants = GRANTS.get(kind_label, {})
