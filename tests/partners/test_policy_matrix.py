@@ -19,12 +19,13 @@ pytestmark = pytest.mark.django_db
 
 PERSONAS = ["admin", "secretary", "editor_own", "editor_other", "editor_parent", "conciliator", "analyst", "anonymous"]
 
+# Any role holder reads unpublished records (policy.visible and can(VIEW) agree); rights to change differ.
 #                          view   create change delete
 ORGANISATION_RIGHTS = {
     "admin":         (True,  True,  True,  True),
     "secretary":     (True,  False, False, False),
     "editor_own":    (True,  True,  True,  False),
-    "editor_other":  (False, False, False, False),
+    "editor_other":  (True,  False, False, False),
     "editor_parent": (True,  True,  True,  False),
     "conciliator":   (True,  False, False, False),
     "analyst":       (True,  False, False, False),
@@ -34,7 +35,7 @@ REPORT_RIGHTS = {
     "admin":         (True,  True,  True,  True),
     "secretary":     (True,  False, False, False),
     "editor_own":    (True,  True,  True,  True),
-    "editor_other":  (False, False, False, False),
+    "editor_other":  (True,  False, False, False),
     "editor_parent": (True,  True,  True,  True),
     "conciliator":   (True,  False, False, False),
     "analyst":       (True,  False, False, False),
