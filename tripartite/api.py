@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ninja import NinjaAPI
 
-from tripartite.core.api import router as auth_router
 from tripartite.commissions.api import router as commissions_router
+from tripartite.core.api import router as auth_router
 from tripartite.core.api_support import PlatformAuth, install_error_handlers
 from tripartite.partners.api import router as partners_router
 
