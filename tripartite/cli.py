@@ -11,6 +11,8 @@ commands:
   analyze ...     survey statistics without a database (tripartite analyze --help)
   serve (or run)  migrate, load the demo into an empty database, and serve with gunicorn
   load-demo       load the demonstration data (only into an empty register)
+  deadlines DATE  the statutory deadlines that an event on DATE starts (tripartite deadlines --help)
+  remind          e-mail reminders of collective-dispute deadlines due soon (safe to repeat from cron)
   manage ...      any Django management command (migrate, createsuperuser, ...)
 """
 
@@ -34,6 +36,17 @@ def main(argv: list[str] | None = None) -> int:
         return analyze_main(rest)
     if command == "run":
         command = "serve"
+    if command in ("deadlines", "remind"):
+        _django()
+        from django.core.management import call_command
+        from django.core.management.base import CommandError
+
+        try:
+            call_command(command, *rest)
+        except CommandError as error:
+            print(f"tripartite {command}: {error}", file=sys.stderr)
+            return 2
+        return 0
     if command in ("manage", "load-demo", "serve"):
         _django()
         from django.core.management import execute_from_command_line

@@ -54,6 +54,10 @@ INSTALLED_APPS = [
     "tripartite.core",
     "tripartite.partners",
     "tripartite.commissions",
+    "tripartite.agreements",
+    "tripartite.disputes",
+    "tripartite.surveys",
+    "tripartite.civic",
     "tripartite.demo",
 ]
 

@@ -18,6 +18,10 @@ urlpatterns = [
     path("accounts/tokens/<int:token_id>/revoke/", core_views.token_revoke, name="token_revoke"),
     path("partners/", include("tripartite.partners.urls")),
     path("commissions/", include("tripartite.commissions.urls")),
+    path("agreements/", include("tripartite.agreements.urls")),
+    path("disputes/", include("tripartite.disputes.urls")),
+    path("surveys/", include("tripartite.surveys.urls")),
+    path("civic/", include("tripartite.civic.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

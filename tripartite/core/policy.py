@@ -76,6 +76,14 @@ GRANTS: dict[str, dict[str, frozenset[Action]]] = {
 }
 
 
+def register_grants(grants: dict[str, dict[str, frozenset[Action]]]) -> None:
+    """Add an app's rows to `GRANTS`; each app calls it from its AppConfig.ready() for its own record kinds."""
+    for kind, by_role in grants.items():
+        if kind in GRANTS:
+            raise ValueError(f"grants for {kind} are already registered")
+        GRANTS[kind] = dict(by_role)
+
+
 def record_kind(model_or_obj: type[models.Model] | models.Model) -> str:
     meta = model_or_obj._meta
     return f"{meta.app_label}.{meta.model_name}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -32,6 +34,27 @@ class DemoResult:
     organisations: int
     commissions: int
     accounts: tuple[DemoAccount, ...]
+    extras: tuple[str, ...] = ()
+
+
+# Each app above the commissions brings its own demonstration data: a module with
+# `load(*, by, users, orgs, today) -> str` (the returned line is printed by load_demo). Order matters:
+# disputes refer to collective agreements, surveys belong to organisations.
+DEMO_MODULES = (
+    "tripartite.agreements.demo",
+    "tripartite.disputes.demo",
+    "tripartite.surveys.demo",
+    "tripartite.civic.demo",
+)
+
+
+def _load_app_demos(*, by: User, users: dict[str, User], orgs: dict[str, Organisation], today: date) -> list[str]:
+    lines = []
+    for name in DEMO_MODULES:
+        if importlib.util.find_spec(name) is None:
+            continue
+        lines.append(importlib.import_module(name).load(by=by, users=users, orgs=orgs, today=today))
+    return lines
 
 
 def demo_accounts() -> tuple[DemoAccount, ...]:
@@ -155,5 +178,6 @@ def load_demo(*, today: date | None = None) -> DemoResult:
         commissions = _create_commissions(users["admin"], orgs, today)
         Organisation.objects.filter(pk__in=[o.pk for o in orgs.values()]).update(is_demo=True)
         Commission.objects.filter(pk__in=[c.pk for c in commissions]).update(is_demo=True)
-    return DemoResult(True, len(orgs), len(commissions), demo_accounts())
+        extras = _load_app_demos(by=users["admin"], users=users, orgs=orgs, today=today)
+    return DemoResult(True, len(orgs), len(commissions), demo_accounts(), tuple(extras))
 

@@ -818,6 +818,8 @@ class JurisdictionPack:
         calendar: WorkingCalendar,
         parity_rule_keys: Mapping[Parties, str],
         regions_valid_from: date | None = None,
+        clause_parameters: Sequence[Any] = (),
+        dispute_procedure: Any = None,
     ) -> None:
         self.code = code
         self.name = name
@@ -834,6 +836,10 @@ class JurisdictionPack:
         self.calendar = calendar
         self._parity_rule_keys = MappingProxyType(dict(parity_rule_keys))
         self.regions_valid_from = regions_valid_from
+        # Agreements' typed clause parameters and their statutory floors (see kz_agreements.py), and the
+        # collective-dispute procedure as data (see kz_disputes.py).
+        self.clause_parameters = tuple(clause_parameters)
+        self.dispute_procedure = dispute_procedure
 
     def __repr__(self) -> str:
         return f"<JurisdictionPack {self.code}>"

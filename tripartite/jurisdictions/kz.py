@@ -14,6 +14,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+from . import kz_agreements, kz_disputes
 from .base import (
     Assessment,
     Criterion,
@@ -408,7 +409,7 @@ RULES = RuleSet((
          text("Қалыпты жұмыс уақытының аптасына ең көп ұзақтығы.",
               "Максимальная нормальная продолжительность рабочего времени в неделю.",
               "Maximum normal working hours per week.")),
-))
+) + kz_agreements.RULES + kz_disputes.RULES)
 
 PARITY_RULE_KEYS = {Parties.TRIPARTITE: "tripartite_commission_parity",
                     Parties.BIPARTITE: "bargaining_commission_parity"}
@@ -700,6 +701,8 @@ def build_pack(overrides: Mapping[str, object] | None = None) -> JurisdictionPac
         calendar=build_calendar(rules),
         parity_rule_keys=PARITY_RULE_KEYS,
         regions_valid_from=REGIONS_VALID_FROM,
+        clause_parameters=kz_agreements.CLAUSE_PARAMETERS,
+        dispute_procedure=kz_disputes.PROCEDURE,
     )
 
 

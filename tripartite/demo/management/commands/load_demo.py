@@ -20,6 +20,8 @@ class Command(BaseCommand):
                 f"Demonstration data loaded: {result.organisations} organisations, {result.commissions} commissions "
                 "(marked as demonstration data on their pages)."
             ))
+            for line in result.extras:
+                self.stdout.write(line)
         else:
             self.stdout.write("The register already holds organisations: no demonstration data was loaded.")
         if not result.accounts:

@@ -1,0 +1,1 @@
+"""Agreements and collective bargaining: register, clauses, favourability, commitments."""

@@ -1,0 +1,5 @@
+"""Pages of the agreements app."""
+
+
+app_name = "agreements"
+urlpatterns: list = []

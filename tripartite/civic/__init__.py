@@ -1,0 +1,1 @@
+"""State social order and grants for NGOs; the public-private partnership register."""

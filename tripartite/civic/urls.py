@@ -1,0 +1,5 @@
+"""Pages of the civic app."""
+
+
+app_name = "civic"
+urlpatterns: list = []

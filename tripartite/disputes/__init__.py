@@ -1,0 +1,1 @@
+"""Collective labour disputes: demands, procedure stages, statutory deadlines, outcomes."""

@@ -1,0 +1,5 @@
+"""Pages of the disputes app."""
+
+
+app_name = "disputes"
+urlpatterns: list = []

@@ -1,0 +1,1 @@
+"""Worker surveys: versioned questionnaires, campaigns, responses, results."""

@@ -1,0 +1,10 @@
+"""App configuration for surveys."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SurveysConfig(AppConfig):
+    name = "tripartite.surveys"
+    label = "surveys"
+    verbose_name = _("Surveys")

@@ -1,0 +1,5 @@
+"""Pages of the surveys app."""
+
+
+app_name = "surveys"
+urlpatterns: list = []
