@@ -1,7 +1,12 @@
-"""API endpoints of the surveys app."""
+"""API endpoints of the surveys app: questionnaires, campaigns and responses (collect), results (results)."""
 
 from __future__ import annotations
 
 from ninja import Router
 
+from tripartite.surveys.api_collect import router as collect_router
+from tripartite.surveys.api_results import router as results_router
+
 router = Router(tags=["surveys"])
+router.add_router("", collect_router)
+router.add_router("", results_router)

@@ -1,0 +1,7 @@
+"""API endpoints of the surveys app (collect)."""
+
+from __future__ import annotations
+
+from ninja import Router
+
+router = Router(tags=["surveys"])
