@@ -49,7 +49,7 @@ bench: install
 	@for script in bench/*.py; do echo "== $$script =="; $(PY) $$script || exit 1; done
 
 makemessages: install
-	for app in core partners commissions demo; do \
+	for app in core partners commissions agreements disputes surveys civic indicators demo; do \
 	  (cd tripartite/$$app && ../../$(VENV)/bin/django-admin makemessages -l kk -l ru -l en --no-obsolete --ignore "migrations/*"); done
 
 clean:
