@@ -10,6 +10,7 @@ from tripartite.commissions.api import router as commissions_router
 from tripartite.core.api import router as auth_router
 from tripartite.core.api_support import PlatformAuth, install_error_handlers
 from tripartite.disputes.api import router as disputes_router
+from tripartite.indicators.api import router as indicators_router
 from tripartite.partners.api import router as partners_router
 from tripartite.surveys.api import router as surveys_router
 
@@ -35,3 +36,4 @@ api.add_router("/agreements", agreements_router)
 api.add_router("/disputes", disputes_router)
 api.add_router("/surveys", surveys_router)
 api.add_router("/civic", civic_router)
+api.add_router("/indicators", indicators_router)

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "tripartite.disputes",
     "tripartite.surveys",
     "tripartite.civic",
+    "tripartite.indicators",
     "tripartite.demo",
 ]
 
@@ -157,6 +158,8 @@ except json.JSONDecodeError as exc:
 if not isinstance(TRIPARTITE_RULE_OVERRIDES, dict):
     raise ImproperlyConfigured("TRIPARTITE_RULE_OVERRIDES must be a JSON object")
 TRIPARTITE_PAGE_SIZE = int(os.environ.get("TRIPARTITE_PAGE_SIZE", "25"))
+# Survey submissions allowed per (hashed) address per hour; 0 turns the limit off (benchmarks).
+SURVEYS_SUBMISSIONS_PER_HOUR = int(os.environ.get("SURVEYS_SUBMISSIONS_PER_HOUR", "30"))
 # Records created by `tripartite load-demo` are marked and shown as demonstration data.
 TRIPARTITE_DEMO_BANNER = env_bool("TRIPARTITE_DEMO_BANNER", True)
 

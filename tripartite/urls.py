@@ -22,6 +22,7 @@ urlpatterns = [
     path("disputes/", include("tripartite.disputes.urls")),
     path("surveys/", include("tripartite.surveys.urls")),
     path("civic/", include("tripartite.civic.urls")),
+    path("indicators/", include("tripartite.indicators.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

@@ -45,6 +45,7 @@ DEMO_MODULES = (
     "tripartite.disputes.demo",
     "tripartite.surveys.demo",
     "tripartite.civic.demo",
+    "tripartite.indicators.demo",
 )
 
 

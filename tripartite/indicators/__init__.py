@@ -1,0 +1,1 @@
+"""Official statistics and social dialogue indicators."""
