@@ -8,3 +8,24 @@ class CivicConfig(AppConfig):
     name = "tripartite.civic"
     label = "civic"
     verbose_name = _("Grants and public-private partnership")
+
+    def ready(self) -> None:
+        from tripartite.core.models import Role
+        from tripartite.core.policy import Action, register_grants
+
+        edit = frozenset({Action.VIEW, Action.CREATE, Action.CHANGE, Action.DELETE, Action.VIEW_HISTORY})
+        read = frozenset({Action.VIEW, Action.VIEW_HISTORY})
+        # Calls and their awards belong to the announcing state body: its secretaries and editors run them.
+        # Applications belong to the applicant: its editors write them. Scores are not granted to any role:
+        # only the evaluators recorded on the call may score (checked by the services).
+        # The PPP register belongs to the state partner.
+        register_grants({
+            "civic.call": {Role.SECRETARY: edit, Role.EDITOR: edit, Role.ANALYST: read, Role.CONCILIATOR: read},
+            "civic.award": {Role.SECRETARY: edit, Role.EDITOR: edit, Role.ANALYST: read},
+            "civic.application": {
+                Role.EDITOR: edit,
+                Role.SECRETARY: read,
+                Role.ANALYST: read,
+            },
+            "civic.pppcontract": {Role.SECRETARY: edit, Role.EDITOR: edit, Role.ANALYST: read, Role.CONCILIATOR: read},
+        })
