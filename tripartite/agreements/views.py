@@ -1,0 +1,587 @@
+"""Pages of the agreements app: thin views that parse a form, call one service or query, and render."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tripartite.agreements import queries, rules, services
+from tripartite.agreements.charts import bar_chart_svg
+from tripartite.agreements.forms import (
+    AgreementFilterForm,
+    AgreementForm,
+    BargainingMemberForm,
+    ClauseForm,
+    CommitmentForm,
+    ComparisonForm,
+    CoverageForm,
+    DisputeProcedureForm,
+    FulfilForm,
+    PartyForm,
+    PdfUploadForm,
+)
+from tripartite.agreements.models import (
+    Agreement,
+    AgreementParty,
+    BargainingMember,
+    Clause,
+    Commitment,
+    DisputeProcedureClause,
+    Status,
+)
+from tripartite.agreements.rules import Kind
+from tripartite.commissions import queries as commission_queries
+from tripartite.core.errors import DomainError
+from tripartite.core.policy import Action, can, may_see_unpublished
+from tripartite.core.views import history_page, paginate
+
+
+def _deny(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise PermissionDenied
+
+
+def _add_errors(form: forms.BaseForm, exc: Exception) -> None:
+    """Show a service's refusal on the form: on its field when the form has it, else above the form."""
+    if isinstance(exc, ValidationError) and hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    elif isinstance(exc, ValidationError):
+        form.add_error(None, exc)
+    elif isinstance(exc, DomainError):
+        form.add_error(exc.field if exc.field in form.fields else None, str(exc))
+
+
+def _submit(request: HttpRequest, form: forms.BaseForm, call: Callable[[dict[str, Any]], Any]) -> Any:
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        return call(dict(form.cleaned_data))
+    except (ValidationError, DomainError) as exc:
+        _add_errors(form, exc)
+        return None
+
+
+def _form_page(request: HttpRequest, form: forms.BaseForm, *, title: str, back_url: str, submit: str,
+               multipart: bool = False, intro: str = "", extra: dict[str, Any] | None = None) -> HttpResponse:
+    status = 422 if request.method == "POST" and form.errors else 200
+    return render(request, "agreements/form.html", {
+        "form": form, "title": title, "back_url": back_url, "submit_label": submit, "multipart": multipart,
+        "intro": intro, **(extra or {}),
+    }, status=status)
+
+
+def _today() -> date:
+    return timezone.localdate()
+
+
+def _changeable(request: HttpRequest, pk: int) -> Agreement | None:
+    agreement = queries.agreement_for(request.user, pk)
+    return agreement if can(request.user, Action.CHANGE, agreement) else None
+
+
+def _detail_url(agreement: Agreement | int) -> str:
+    pk = agreement if isinstance(agreement, int) else agreement.pk
+    return reverse("agreements:detail", args=[pk])
+
+
+# Register -----------------------------------------------------------------------------------------------------
+
+
+def agreement_list(request: HttpRequest) -> HttpResponse:
+    filter_form = AgreementFilterForm(request.GET)
+    today = _today()
+    page = paginate(request, queries.agreement_list(user=request.user, today=today, **filter_form.filters()))
+    rows = [(a, a.status_on(today)) for a in page.object_list]
+    labels = dict(Status.choices)
+    may_create = request.user.is_authenticated and queries.owners_for(request.user).exists()
+    query = request.GET.urlencode()
+    return render(request, "agreements/list.html", {
+        "filter_form": filter_form, "page_obj": page, "may_create": may_create, "query": query,
+        "rows": [(a, labels[s]) for a, s in rows],
+    })
+
+
+def export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The register as open data (CSV or JSON), with the same search and filters as the list."""
+    filter_form = AgreementFilterForm(request.GET)
+    today = _today()
+    agreements = queries.agreement_list(user=request.user, today=today, **filter_form.filters()).prefetch_related(
+        "sectors", "regions", "parties__organisation")
+    header = ["id", "registration_number", "kind", "level", "title_kk", "title_ru", "title_en", "status",
+              "signed_on", "effective_from", "effective_to", "employer", "sectors", "regions", "parties",
+              "covered_employees", "document_sha256"]
+    rows = [[
+        a.pk, a.registration_number, a.kind, a.level, a.title_kk, a.title_ru, a.title_en, a.status_on(today),
+        a.signed_on.isoformat() if a.signed_on else "", a.effective_from.isoformat() if a.effective_from else "",
+        a.effective_to.isoformat() if a.effective_to else "", a.employer.name if a.employer else "",
+        " ".join(s.code for s in a.sectors.all()), " ".join(r.kato for r in a.regions.all()),
+        "; ".join(f"{p.side}: {p.organisation.name}" for p in a.parties.all()),
+        a.covered_employees if a.covered_employees is not None else "", a.document_sha256,
+    ] for a in agreements]
+    if fmt == "json":
+        return JsonResponse({"agreements": [dict(zip(header, row, strict=True)) for row in rows]},
+                            json_dumps_params={"ensure_ascii": False})
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="agreements.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return response
+
+
+def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = queries.agreement_for(request.user, pk)
+    today = _today()
+    as_of = parse_date(request.GET.get("as_of", "") or "") if request.GET.get("as_of") else None
+    detail = queries.agreement_detail(agreement=agreement, today=today)
+    user = request.user
+    procedure = DisputeProcedureClause.objects.filter(agreement=agreement).first()
+    return render(request, "agreements/detail.html", {
+        "object": agreement, "detail": detail, "today": today, "as_of": as_of,
+        "clauses": queries.clauses_as_of(agreement, as_of),
+        "parties": agreement.parties.select_related("organisation"),
+        "members": agreement.bargaining_members.select_related("organisation"),
+        "procedure": procedure,
+        "procedure_days": _procedure_days(procedure, agreement.reference_date or today),
+        "may_change": can(user, Action.CHANGE, agreement),
+        "may_delete": can(user, Action.DELETE, agreement) and not agreement.registration_number,
+        "may_history": can(user, Action.VIEW_HISTORY, agreement),
+        "may_see_original": may_see_unpublished(user),
+        "is_collective": agreement.kind == Kind.COLLECTIVE,
+    })
+
+
+def _procedure_days(procedure: DisputeProcedureClause | None, on: date) -> list[tuple[str, int, Any]]:
+    """(deadline name, agreed days, statutory days) for the agreement's shorter deadlines."""
+    rows = []
+    for key, days in (procedure.deadline_days.items() if procedure else []):
+        rule = rules.rule_on(key, on)
+        rows.append((rules.in_language(rule.description) if rule else key, days, rule.value if rule else None))
+    return rows
+
+
+def agreement_create(request: HttpRequest) -> HttpResponse:
+    owners = queries.owners_for(request.user)
+    if not request.user.is_authenticated or not owners.exists():
+        return _deny(request)
+    form = AgreementForm(request.POST or None, owners=owners)
+
+    def create(data: dict[str, Any]) -> Agreement:
+        return services.agreement_create(by=request.user, **data)
+
+    created = _submit(request, form, create)
+    if created is not None:
+        messages.success(request, _("The agreement was registered."))
+        return redirect(_detail_url(created))
+    return _form_page(request, form, title=_("New agreement"), back_url=reverse("agreements:list"),
+                      submit=_("Register the agreement"))
+
+
+def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = _changeable(request, pk)
+    if agreement is None:
+        return _deny(request)
+    form = AgreementForm(request.POST or None, instance=agreement)
+
+    def update(data: dict[str, Any]) -> Agreement:
+        sectors, regions = data.pop("sectors"), data.pop("regions")
+        return services.agreement_update(agreement=agreement, by=request.user, data=data, sectors=sectors,
+                                         regions=regions)
+
+    if _submit(request, form, update) is not None:
+        messages.success(request, _("The agreement was saved."))
+        return redirect(_detail_url(agreement))
+    return _form_page(request, form, title=_("Edit the agreement"), back_url=_detail_url(agreement),
+                      submit=_("Save"))
+
+
+def agreement_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = queries.agreement_for(request.user, pk)
+    if not can(request.user, Action.DELETE, agreement):
+        return _deny(request)
+    error = ""
+    if request.method == "POST":
+        try:
+            services.agreement_delete(agreement=agreement, by=request.user)
+            messages.success(request, _("The agreement was deleted."))
+            return redirect("agreements:list")
+        except DomainError as exc:
+            error = str(exc)
+    return render(request, "agreements/confirm.html", {
+        "object": agreement, "title": _("Delete the agreement?"), "back_url": _detail_url(agreement),
+        "error": error, "submit_label": _("Delete"),
+    }, status=409 if error else 200)
+
+
+def agreement_history(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = queries.agreement_for(request.user, pk)
+    return history_page(request, agreement, back_url=_detail_url(agreement))
+
+
+# Parties and bargaining commission ---------------------------------------------------------------------------
+
+
+def party_add(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = _changeable(request, pk)
+    if agreement is None:
+        return _deny(request)
+    form = PartyForm(request.POST or None)
+    if _submit(request, form, lambda d: services.party_add(by=request.user, agreement=agreement, **d)) is not None:
+        messages.success(request, _("The party was added."))
+        return redirect(_detail_url(agreement))
+    return _form_page(request, form, title=_("Add a party"), back_url=_detail_url(agreement), submit=_("Add"))
+
+
+@require_POST
+def party_remove(request: HttpRequest, party_id: int) -> HttpResponse:
+    party = get_object_or_404(AgreementParty.objects.select_related("agreement"), pk=party_id)
+    if _changeable(request, party.agreement_id) is None:
+        return _deny(request)
+    services.party_remove(party=party, by=request.user)
+    messages.success(request, _("The party was removed."))
+    return redirect(_detail_url(party.agreement_id))
+
+
+def member_add(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = _changeable(request, pk)
+    if agreement is None:
+        return _deny(request)
+    form = BargainingMemberForm(request.POST or None)
+    if _submit(request, form,
+               lambda d: services.bargaining_member_add(by=request.user, agreement=agreement, **d)) is not None:
+        messages.success(request, _("The member was added to the bargaining commission."))
+        return redirect(_detail_url(agreement))
+    return _form_page(request, form, title=_("Add a member of the bargaining commission"),
+                      back_url=_detail_url(agreement), submit=_("Add"))
+
+
+@require_POST
+def member_remove(request: HttpRequest, member_id: int) -> HttpResponse:
+    member = get_object_or_404(BargainingMember.objects.select_related("agreement"), pk=member_id)
+    if _changeable(request, member.agreement_id) is None:
+        return _deny(request)
+    services.bargaining_member_remove(member=member, by=request.user)
+    messages.success(request, _("The member was removed."))
+    return redirect(_detail_url(member.agreement_id))
+
+
+# Clauses ---------------------------------------------------------------------------------------------------------
+
+
+def clause_add(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = _changeable(request, pk)
+    if agreement is None:
+        return _deny(request)
+    next_number = str(agreement.clauses.count() + 1)
+    form = ClauseForm(request.POST or None, initial={"number": next_number})
+
+    def add(_data: dict[str, Any]) -> Clause:
+        return services.clause_add(by=request.user, agreement=agreement, parameters=form.parameters(),
+                                   **form.clause_data())
+
+    if _submit(request, form, add) is not None:
+        messages.success(request, _("The clause was added."))
+        return redirect(_detail_url(agreement) + "#clauses")
+    return _form_page(request, form, title=_("Add a clause"), back_url=_detail_url(agreement), submit=_("Add"),
+                      intro=_("Typed parameters are checked against the statutory floors and the higher-level "
+                              "agreements. Leave a parameter empty if the clause does not set it."))
+
+
+def clause_edit(request: HttpRequest, clause_id: int) -> HttpResponse:
+    clause = get_object_or_404(Clause.objects.select_related("agreement"), pk=clause_id)
+    agreement = _changeable(request, clause.agreement_id)
+    if agreement is None:
+        return _deny(request)
+    initial = {"number": clause.number, "topic": clause.topic, "text_kk": clause.text_kk, "text_ru": clause.text_ru,
+               "text_en": clause.text_en}
+    initial |= {f"param_{p.key}": p.value for p in clause.parameters.all()}
+    form = ClauseForm(request.POST or None, initial=initial, amending=True)
+
+    def amend(data: dict[str, Any]) -> Clause:
+        return services.clause_amend(clause=clause, by=request.user, data=form.clause_data(),
+                                     parameters=form.parameters(), reason=data.get("reason", ""))
+
+    if _submit(request, form, amend) is not None:
+        messages.success(request, _("The clause was amended; the previous version stays in its history."))
+        return redirect(_detail_url(agreement) + "#clauses")
+    return _form_page(request, form, title=_("Amend clause %(number)s") % {"number": clause.number},
+                      back_url=_detail_url(agreement), submit=_("Save the amendment"),
+                      extra={"history_url": reverse("agreements:clause_history", args=[clause.pk])})
+
+
+@require_POST
+def clause_delete(request: HttpRequest, clause_id: int) -> HttpResponse:
+    clause = get_object_or_404(Clause.objects.select_related("agreement"), pk=clause_id)
+    if _changeable(request, clause.agreement_id) is None:
+        return _deny(request)
+    services.clause_delete(clause=clause, by=request.user)
+    messages.success(request, _("The clause was deleted."))
+    return redirect(_detail_url(clause.agreement_id) + "#clauses")
+
+
+def clause_history(request: HttpRequest, clause_id: int) -> HttpResponse:
+    clause = get_object_or_404(queries.visible_clauses(request.user), pk=clause_id)
+    return history_page(request, clause, back_url=_detail_url(clause.agreement_id))
+
+
+# Commitments -----------------------------------------------------------------------------------------------------
+
+
+def commitment_add(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = _changeable(request, pk)
+    if agreement is None:
+        return _deny(request)
+    form = CommitmentForm(request.POST or None)
+
+    def add(data: dict[str, Any]) -> Commitment:
+        done_on, evidence = data.pop("done_on"), data.pop("evidence")
+        commitment = services.commitment_add(by=request.user, agreement=agreement, **data)
+        if done_on:
+            services.commitment_fulfil(commitment=commitment, by=request.user, done_on=done_on, evidence=evidence)
+        return commitment
+
+    if _submit(request, form, add) is not None:
+        messages.success(request, _("The commitment was added."))
+        return redirect(_detail_url(agreement) + "#commitments")
+    return _form_page(request, form, title=_("Add a commitment"), back_url=_detail_url(agreement), submit=_("Add"))
+
+
+def commitment_edit(request: HttpRequest, commitment_id: int) -> HttpResponse:
+    commitment = get_object_or_404(Commitment.objects.select_related("agreement"), pk=commitment_id)
+    if _changeable(request, commitment.agreement_id) is None:
+        return _deny(request)
+    form = CommitmentForm(request.POST or None, instance=commitment)
+    if _submit(request, form, lambda d: services.commitment_update(commitment=commitment, by=request.user,
+                                                                   data=d)) is not None:
+        messages.success(request, _("The commitment was saved."))
+        return redirect(_detail_url(commitment.agreement_id) + "#commitments")
+    return _form_page(request, form, title=_("Edit the commitment"), back_url=_detail_url(commitment.agreement_id),
+                      submit=_("Save"))
+
+
+def commitment_fulfil(request: HttpRequest, commitment_id: int) -> HttpResponse:
+    commitment = get_object_or_404(Commitment.objects.select_related("agreement"), pk=commitment_id)
+    if _changeable(request, commitment.agreement_id) is None:
+        return _deny(request)
+    form = FulfilForm(request.POST or None, initial={"done_on": _today()})
+    if _submit(request, form, lambda d: services.commitment_fulfil(commitment=commitment, by=request.user,
+                                                                   **d)) is not None:
+        messages.success(request, _("The commitment was marked as fulfilled."))
+        return redirect(_detail_url(commitment.agreement_id) + "#commitments")
+    return _form_page(request, form, title=_("Record fulfilment"), back_url=_detail_url(commitment.agreement_id),
+                      submit=_("Save"), intro=str(commitment))
+
+
+def overdue(request: HttpRequest) -> HttpResponse:
+    today = _today()
+    page = paginate(request, queries.overdue_commitments(request.user, today))
+    return render(request, "agreements/overdue.html", {
+        "page_obj": page, "rows": queries.commitment_rows(page.object_list, today),
+    })
+
+
+def follow_up(request: HttpRequest) -> HttpResponse:
+    """The General Agreement's commitments and the decisions of the commission that concluded it, side by side."""
+    today = _today()
+    sections = []
+    for agreement in queries.general_agreements_in_force(request.user, today):
+        decisions = []
+        if agreement.commission_id:
+            decisions = [commission_queries.DecisionRow(d, d.status_on(today)) for d in
+                         commission_queries.decision_list(user=request.user, today=today,
+                                                          commission=agreement.commission)]
+        sections.append({
+            "agreement": agreement,
+            "commitments": queries.commitment_rows(agreement.commitments.select_related("responsible_organisation"),
+                                                   today),
+            "fulfilment": queries.fulfilment(agreement.commitments.all(), today),
+            "decisions": decisions,
+        })
+    return render(request, "agreements/follow_up.html", {"sections": sections, "today": today})
+
+
+# Dispute-procedure clause ----------------------------------------------------------------------------------------
+
+
+def procedure_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = _changeable(request, pk)
+    if agreement is None:
+        return _deny(request)
+    if agreement.kind != Kind.COLLECTIVE:
+        raise Http404
+    on = agreement.reference_date or _today()
+    current = DisputeProcedureClause.objects.filter(agreement=agreement).first()
+    initial: dict[str, Any] = {}
+    if current is not None:
+        initial = {"conciliators": current.conciliators, "mediator": current.mediator,
+                   "arbitration_rules": current.arbitration_rules}
+        initial |= {f"days_{k}": v for k, v in current.deadline_days.items()}
+    form = DisputeProcedureForm(request.POST or None, initial=initial, on=on)
+
+    def save(data: dict[str, Any]) -> Any:
+        return services.dispute_procedure_set(
+            agreement=agreement, by=request.user, deadline_days=form.deadline_days(),
+            conciliators=data["conciliators"].splitlines(), mediator=data["mediator"],
+            arbitration_rules=data["arbitration_rules"])
+
+    if _submit(request, form, save) is not None:
+        messages.success(request, _("The dispute procedure was saved."))
+        return redirect(_detail_url(agreement) + "#procedure")
+    return _form_page(request, form, title=_("Dispute procedure of the collective agreement"),
+                      back_url=_detail_url(agreement), submit=_("Save"),
+                      intro=_("The parties may agree their own procedure for collective disputes: named "
+                              "conciliators or a mediator, shorter deadlines and arbitration rules. A deadline "
+                              "may only be shortened, never lengthened."))
+
+
+# Documents and filing --------------------------------------------------------------------------------------------
+
+
+def _upload(request: HttpRequest, pk: int, *, public: bool) -> HttpResponse:
+    agreement = _changeable(request, pk)
+    if agreement is None:
+        return _deny(request)
+    form = PdfUploadForm(request.POST or None, request.FILES or None)
+    call = services.public_copy_upload if public else services.document_upload
+
+    def upload(data: dict[str, Any]) -> Agreement:
+        try:
+            return call(agreement=agreement, by=request.user, upload=data["file"])
+        except ValidationError as exc:
+            raise ValidationError({"file": exc.messages}) from exc
+
+    if _submit(request, form, upload) is not None:
+        messages.success(request, _("The file was stored with its SHA-256 checksum."))
+        return redirect(_detail_url(agreement) + "#document")
+    title = _("Upload the redacted public copy") if public else _("Upload the signed document")
+    intro = (_("A copy with personal names and signatures removed, published beside the signed original.")
+             if public else _("The agreement as signed, as a PDF. Its SHA-256 checksum is stored to prove later "
+                              "that the file was not changed."))
+    return _form_page(request, form, title=title, back_url=_detail_url(agreement), submit=_("Upload"),
+                      multipart=True, intro=intro)
+
+
+def document_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    return _upload(request, pk, public=False)
+
+
+def public_copy_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    return _upload(request, pk, public=True)
+
+
+def download(request: HttpRequest, pk: int, which: str) -> HttpResponse:
+    """The redacted copy for anyone who may see the agreement; the signed original for role holders only."""
+    agreement = queries.agreement_for(request.user, pk)
+    if which == "original":
+        if not may_see_unpublished(request.user):
+            return _deny(request)
+        stored = agreement.document
+    else:
+        stored = agreement.public_copy
+    if not stored:
+        raise Http404
+    try:
+        handle = stored.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    name = f"agreement-{agreement.pk}-{which}.pdf"
+    return FileResponse(handle, content_type="application/pdf", as_attachment=True, filename=name)
+
+
+def file(request: HttpRequest, pk: int) -> HttpResponse:
+    """The pre-filing checklist, and filing itself when nothing is missing."""
+    agreement = _changeable(request, pk)
+    if agreement is None:
+        return _deny(request)
+    missing = services.filing_checklist(agreement)
+    error = ""
+    if request.method == "POST":
+        try:
+            services.agreement_file(agreement=agreement, by=request.user)
+            messages.success(request, _("The agreement was filed under number %(number)s.")
+                             % {"number": Agreement.objects.get(pk=agreement.pk).registration_number})
+            return redirect(_detail_url(agreement) + "#filing")
+        except services.FilingIncomplete as exc:
+            missing = exc.missing
+            error = _("The agreement cannot be filed yet. Complete what is missing below.")
+        except DomainError as exc:
+            error = str(exc)
+    topics, topics_rule = rules.mandatory_topics(agreement.reference_date or _today())
+    return render(request, "agreements/file.html", {
+        "object": agreement, "missing": missing, "error": error, "topics_rule": topics_rule,
+    }, status=400 if error else 200)
+
+
+def receipt(request: HttpRequest, party_id: int) -> HttpResponse:
+    """The filing receipt for one party: printable, no JavaScript."""
+    party = get_object_or_404(AgreementParty.objects.select_related("agreement", "organisation"), pk=party_id)
+    agreement = queries.agreement_for(request.user, party.agreement_id)
+    if not agreement.registration_number:
+        raise Http404
+    return render(request, "agreements/receipt.html", {"object": agreement, "party": party,
+                                                       "parties": agreement.parties.select_related("organisation")})
+
+
+# Findings, coverage, comparison ----------------------------------------------------------------------------------
+
+
+def findings(request: HttpRequest) -> HttpResponse:
+    rows = queries.agreements_with_findings(request.user, _today())
+    return render(request, "agreements/findings.html", {"rows": rows})
+
+
+def coverage(request: HttpRequest) -> HttpResponse:
+    form = CoverageForm(request.GET or None)
+    result = None
+    if request.GET and form.is_valid():
+        data = form.cleaned_data
+        if data["organisation"] or data["sector"] or data["region"]:
+            result = queries.coverage(user=request.user, on=data["on"] or _today(), organisation=data["organisation"],
+                                      sector=data["sector"], region=data["region"])
+    return render(request, "agreements/coverage.html", {"form": form, "result": result})
+
+
+def compare(request: HttpRequest) -> HttpResponse:
+    form = ComparisonForm(request.GET or None)
+    rows: list[queries.ComparisonRow] = []
+    chart = ""
+    floor_display = ""
+    if request.GET and form.is_valid():
+        data = form.cleaned_data
+        today = _today()
+        rows = queries.comparison(user=request.user, key=data["parameter"], today=today, sector=data["sector"],
+                                  region=data["region"])
+        spec = rules.parameter(data["parameter"])
+        floor = rules.rule_on(spec.floor_rule, today) if spec and spec.floor_rule else None
+        floor_value = (Decimal(floor.value) if floor is not None and floor.value is not None
+                       and not isinstance(floor.value, (bool, str)) else None)
+        if floor_value is not None and spec is not None:
+            floor_display = rules.format_value(floor_value, spec.unit)
+        label = rules.parameter_label(data["parameter"])
+        chart = bar_chart_svg([(r.agreement.title, r.value, r.display) for r in rows], title=label,
+                              floor=floor_value,
+                              floor_label=_("statutory: %(value)s") % {"value": floor_display} if floor_display else "")
+    return render(request, "agreements/compare.html", {
+        "form": form, "rows": rows, "chart": mark_safe(chart),  # noqa: S308 - built from escaped parts
+        "floor_display": floor_display,
+    })
+
