@@ -48,12 +48,18 @@ PPP_OBJECTS = (
 PPP_STATUSES = ("signed", "operating", "operating", "completed", "tender", "terminated")
 
 
+# Serials for the demo BINs of the NGOs (tripartite.demo.services.demo_bin); other apps' demos use other ranges.
+BIN_SERIALS_FROM = 960
+
+
 def _ngos(by: User, regions: dict[str, Region]) -> dict[str, Organisation]:
+    from tripartite.demo.services import demo_bin
+
     made: dict[str, Organisation] = {}
-    for key, parent, kk, ru, en, katos in NGOS:
+    for serial, (key, parent, kk, ru, en, katos) in enumerate(NGOS, start=BIN_SERIALS_FROM):
         made[key] = partner_services.organisation_create(by=by, data={
             "kind": "ngo", "parent": made[parent] if parent else None, "name_kk": kk, "name_ru": ru, "name_en": en,
-            "published": True, "regions": [regions[k] for k in katos if k in regions],
+            "published": True, "regions": [regions[k] for k in katos if k in regions], "bin": demo_bin(serial),
         })
     Organisation.objects.filter(pk__in=[o.pk for o in made.values()]).update(is_demo=True)
     return made

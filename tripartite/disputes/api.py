@@ -1,7 +1,444 @@
-"""API endpoints of the disputes app."""
+"""API endpoints of the disputes app: disputes, their moves and records, timelines, deadlines, summary, procedure."""
 
 from __future__ import annotations
 
-from ninja import Router
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Schema, Status
+from ninja.errors import HttpError
+from pydantic import Field
+
+from tripartite.core.api_support import ErrorBody, current_user
+from tripartite.core.jurisdiction import current_pack
+from tripartite.core.models import Region, Sector, User
+from tripartite.disputes import access, queries, services
+from tripartite.disputes.deadlines import DeadlineRow
+from tripartite.disputes.models import Demand, Dispute, Strike, localized_text
+from tripartite.jurisdictions.disputes import unit_word
+from tripartite.partners.models import Organisation
 
 router = Router(tags=["disputes"])
+
+READ_ERRORS: dict[int, Any] = {401: ErrorBody, 404: ErrorBody, 422: ErrorBody}
+WRITE_ERRORS: dict[int, Any] = {400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody,
+                                422: ErrorBody}
+
+
+# Schemas ------------------------------------------------------------------------------------------------------
+
+
+class Ref(Schema):
+    id: int
+    name: str
+
+
+class DeadlineOut(Schema):
+    rule: str
+    what: str
+    party: str = Field(description="employer, workers, both or body (the commission, mediator or arbitration)")
+    started_on: date
+    due: date | None = Field(description="null when the rule is not set (unverified, configure it first)")
+    days: int | None
+    unit: str = Field(description="working or calendar; empty when not set")
+    status: str = Field(description="upcoming, due_today, overdue, met, met_late, missed, closed, not_set, "
+                                    "notice_running, notice_over or too_early")
+    status_label: str
+    met_on: date | None
+    verified: bool
+    source: str
+    dispute: Ref
+
+
+class DemandIn(Schema):
+    topic: str = Field(Demand.Topic.OTHER, description="wages, working_time, safety, employment, social, agreement, other")
+    text: str
+
+
+class DemandOut(Schema):
+    id: int
+    number: int
+    topic: str
+    text: str
+    status: str
+    settled_at_stage: str | None
+
+
+class DisputeIn(Schema):
+    subject: str
+    employer: int = Field(description="Id of the employer (an organisation of kind employer)")
+    union: int | None = Field(None, description="Id of the trade union, if one represents the employees")
+    workers_representatives: str = ""
+    employees_involved: int = Field(ge=1)
+    region: str = Field(description="KATO code")
+    sector: str = Field(description="OKED section")
+    demands_received_on: date
+    demands: list[DemandIn] = Field(min_length=1)
+    commission: int | None = None
+    agreement: int | None = Field(None, description="Collective agreement; default: the employer's in force")
+    employer_language: str = ""
+    workers_language: str = ""
+
+
+class DisputeOut(Schema):
+    id: int
+    subject: str
+    employer: Ref
+    union: Ref | None
+    workers_representatives: str
+    employees_involved: int
+    region: str
+    sector: str
+    demands_received_on: date
+    stage: str
+    stage_name: str
+    stage_since: date
+    closed: bool
+    closed_on: date | None
+    settled_stage: str | None
+    agreement: Ref | None
+    commission: Ref | None
+    allowed_moves: list[str]
+    demands: list[DemandOut]
+    is_demo: bool
+
+
+class DisputePage(Schema):
+    items: list[DisputeOut]
+    count: int
+
+
+class DisputeFilters(Schema):
+    status: str = Field("", pattern="^(|open|closed)$")
+    stage: str = ""
+    region: str = ""
+    sector: str = ""
+    overdue: bool = False
+    page: int = Field(1, ge=1)
+    page_size: int = Field(25, ge=1, le=100)
+
+
+class AdvanceIn(Schema):
+    to_stage: str
+    on: date
+    decision: str = ""
+    note: str = ""
+    demand_statuses: dict[int, str] = Field(default_factory=dict, description="demand id -> new status")
+
+
+class StepIn(Schema):
+    step: str = Field(description="A step code of the procedure (GET /disputes/procedure)")
+    on: date
+    note: str = ""
+
+
+class DocumentIn(Schema):
+    code: str
+    dated: date
+    title: str = ""
+    reference: str = ""
+    note: str = ""
+
+
+class StrikeIn(Schema):
+    started_on: date | None = None
+    ended_on: date | None = None
+    participants: int | None = Field(None, ge=0)
+    lawful: bool | None = None
+    unlawful_ground: str = ""
+    reason: str = ""
+
+
+class TimelineOut(Schema):
+    on: date
+    kind: str = Field(description="event or deadline")
+    title: str
+    note: str
+    by: str
+
+
+class NextStepOut(Schema):
+    side: str
+    language: str
+    expects: str
+    deadlines: list[list[str]]
+    missing_documents: list[str]
+
+
+class DisputeFileOut(Schema):
+    dispute: DisputeOut
+    next_steps: list[NextStepOut]
+    deadlines: list[DeadlineOut]
+    timeline: list[TimelineOut]
+    deadlines_missed: int
+
+
+class YearOut(Schema):
+    year: int
+    disputes: int
+    closed: int
+    settled: int
+    settled_without_strike: int
+    share_settled_without_strike: float | None
+    strikes: int
+    settled_at: dict[str, int]
+    share_settled_at: dict[str, float | None]
+    median_days: dict[str, float]
+    deadlines_missed: int
+
+
+class StrikeStatOut(Schema):
+    year: int
+    sector: str
+    strikes: int
+    workers_involved: int
+    workers_unknown: int
+    days_not_worked: int
+    employees: int | None
+    days_not_worked_per_1000: float | None = Field(description="null: no denominator entered for the sector-year")
+
+
+class SummaryOut(Schema):
+    years: list[YearOut]
+    strikes: list[StrikeStatOut]
+
+
+class EmploymentIn(Schema):
+    sector: str
+    year: int = Field(ge=1990, le=2100)
+    employees: int = Field(ge=1)
+    source: str
+
+
+# Helpers ------------------------------------------------------------------------------------------------------
+
+
+def _ref(obj: Any) -> dict[str, Any] | None:
+    return {"id": obj.pk, "name": str(obj)} if obj is not None else None
+
+
+def _dispute_out(d: Dispute) -> dict[str, Any]:
+    procedure = current_pack().dispute_procedure
+    return {
+        "id": d.pk, "subject": d.subject, "employer": _ref(d.employer), "union": _ref(d.union),
+        "workers_representatives": d.workers_representatives, "employees_involved": d.employees_involved,
+        "region": d.region.kato, "sector": d.sector.code, "demands_received_on": d.demands_received_on,
+        "stage": d.stage, "stage_name": d.stage_name, "stage_since": d.stage_since, "closed": d.is_closed,
+        "closed_on": d.closed_on, "settled_stage": d.settled_stage or None, "agreement": _ref(d.agreement),
+        "commission": _ref(d.commission),
+        "allowed_moves": [] if d.is_closed else [s.code for s in procedure.next_stages(d.stage)],
+        "demands": [{"id": m.pk, "number": m.number, "topic": m.topic, "text": m.text, "status": m.status,
+                     "settled_at_stage": m.settled_in.stage if m.settled_in is not None else None}
+                    for m in d.demands.select_related("settled_in")],
+        "is_demo": d.is_demo,
+    }
+
+
+def _deadline_out(r: DeadlineRow) -> dict[str, Any]:
+    return {
+        "rule": r.rule, "what": r.name, "party": r.party, "started_on": r.started_by.on, "due": r.due,
+        "days": r.days, "unit": r.unit, "status": r.status, "status_label": r.status_label, "met_on": r.met_on,
+        "verified": r.verified, "source": r.source, "dispute": _ref(r.dispute),
+    }
+
+
+def _readable(request: HttpRequest, pk: int) -> Dispute:
+    user = current_user(request)
+    if not user.is_authenticated:
+        raise HttpError(401, _("Sign in or send an API token to do this."))
+    return queries.dispute_for(user, pk)
+
+
+def _actable(request: HttpRequest, pk: int) -> Dispute:
+    dispute = _readable(request, pk)
+    if not access.may_act(current_user(request), dispute):
+        raise HttpError(403, _("You do not have permission to do this."))
+    return dispute
+
+
+def _lookup(model: Any, field: str, **lookup: Any) -> Any:
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        raise ValidationError({field: _("No such record.")})
+    return obj
+
+
+# Endpoints ----------------------------------------------------------------------------------------------------
+
+
+@router.get("/", response={200: DisputePage, **READ_ERRORS}, summary="Disputes the caller may read")
+def list_disputes(request: HttpRequest, filters: Query[DisputeFilters]) -> Any:
+    user = current_user(request)
+    rows = list(queries.dispute_list(user=user, today=timezone.localdate(), status=filters.status, stage=filters.stage,
+                                     region=filters.region, sector=filters.sector, overdue=filters.overdue))
+    start = (filters.page - 1) * filters.page_size
+    return {"items": [_dispute_out(d) for d in rows[start:start + filters.page_size]], "count": len(rows)}
+
+
+@router.post("/", response={201: DisputeOut, **WRITE_ERRORS}, summary="Register a dispute with its demands")
+def create_dispute(request: HttpRequest, payload: DisputeIn) -> Any:
+    user = current_user(request)
+    employer = _lookup(Organisation, "employer", pk=payload.employer)
+    union = _lookup(Organisation, "union", pk=payload.union) if payload.union is not None else None
+    if not access.may_create(user, employer, union):
+        raise HttpError(403, _("You do not have permission to do this."))
+    extra: dict[str, Any] = {}
+    if payload.commission is not None:
+        from tripartite.commissions.models import Commission
+
+        extra["commission"] = _lookup(Commission, "commission", pk=payload.commission)
+    if payload.agreement is not None:
+        from tripartite.agreements.models import Agreement
+
+        extra["agreement"] = _lookup(Agreement, "agreement", pk=payload.agreement)
+    dispute = services.dispute_create(
+        by=user, subject=payload.subject, employer=employer, union=union,
+        workers_representatives=payload.workers_representatives, employees_involved=payload.employees_involved,
+        region=_lookup(Region, "region", kato=payload.region), sector=_lookup(Sector, "sector", code=payload.sector),
+        demands_received_on=payload.demands_received_on,
+        demands=[{"topic": d.topic, "text": d.text} for d in payload.demands],
+        employer_language=payload.employer_language, workers_language=payload.workers_language, **extra,
+    )
+    return Status(201, _dispute_out(dispute))
+
+
+@router.get("/deadlines", response={200: list[DeadlineOut], **READ_ERRORS}, summary="Open deadlines across disputes")
+def list_deadlines(request: HttpRequest, status: str = "") -> Any:
+    user = current_user(request)
+    if not user.is_authenticated:
+        raise HttpError(401, _("Sign in or send an API token to do this."))
+    return [_deadline_out(r) for r in queries.deadline_list(user=user, today=timezone.localdate(), status=status)]
+
+
+@router.get("/summary", response={200: SummaryOut}, summary="Public summary and ILO strike statistics")
+def summary(request: HttpRequest) -> Any:
+    today = timezone.localdate()
+    s = queries.summary(today)
+    years = [{
+        "year": y.year, "disputes": y.disputes, "closed": y.closed, "settled": y.settled,
+        "settled_without_strike": y.settled_without_strike, "share_settled_without_strike": y.share_settled_without_strike,
+        "strikes": y.strikes, "settled_at": y.settled_at,
+        "share_settled_at": {code: y.share_settled_at(code) for code, _n in s.stages},
+        "median_days": y.median_days, "deadlines_missed": y.deadlines_missed,
+    } for y in s.years]
+    strikes = [{
+        "year": x.year, "sector": x.sector_code, "strikes": x.strikes, "workers_involved": x.workers_involved,
+        "workers_unknown": x.workers_unknown, "days_not_worked": x.days_not_worked, "employees": x.employees,
+        "days_not_worked_per_1000": x.per_thousand,
+    } for x in queries.strike_statistics(today)]
+    return {"years": years, "strikes": strikes}
+
+
+@router.get("/procedure", response={200: dict[str, Any]}, summary="The procedure of the jurisdiction pack")
+def procedure(request: HttpRequest) -> Any:
+    pack = current_pack()
+    proc = pack.dispute_procedure
+    today = timezone.localdate()
+    return {
+        "stages": [{"code": s.code, "name": localized_text(s.name), "terminal": s.terminal, "verified": s.verified,
+                    "next": [n.code for n in proc.next_stages(s.code)],
+                    "documents": [d.code for d in proc.documents_of(s.code)]}
+                   for s in sorted(proc.stages, key=lambda s: s.order)],
+        "steps": [{"code": s.code, "stage": s.stage, "name": localized_text(s.name),
+                   "starts": [spec.rule for spec in s.starts]} for s in proc.steps],
+        "documents": [{"code": d.code, "stage": d.stage, "name": localized_text(d.name), "party": str(d.party)}
+                      for d in proc.documents],
+        "deadlines": [{"rule": c.spec.rule, "days": c.deadline.days if c.deadline else None,
+                       "unit": unit_word(pack.rule(c.spec.rule, today).unit), "verified": c.verified,
+                       "source": c.rule_source.cite()} for c in proc.deadlines_started_on(pack, today)],
+        "unlawful_strike_grounds": [{"code": g.code, "name": localized_text(g.name), "source": g.source.cite(),
+                                     "verified": g.verified} for g in proc.unlawful_strike_grounds],
+    }
+
+
+@router.put("/employment", response={200: dict[str, Any], **WRITE_ERRORS}, summary="Employees in a sector in a year")
+def set_employment(request: HttpRequest, payload: EmploymentIn) -> Any:
+    user = current_user(request)
+    row = services.sector_employment_set(by=user, sector=_lookup(Sector, "sector", code=payload.sector),
+                                         year=payload.year, employees=payload.employees, source=payload.source)
+    return {"sector": row.sector.code, "year": row.year, "employees": row.employees, "source": row.source}
+
+
+@router.get("/{int:dispute_id}", response={200: DisputeFileOut, **READ_ERRORS}, summary="A dispute's file")
+def get_dispute(request: HttpRequest, dispute_id: int) -> Any:
+    dispute = _readable(request, dispute_id)
+    file = queries.dispute_file(dispute, timezone.localdate())
+    return {
+        "dispute": _dispute_out(dispute),
+        "next_steps": [{"side": s.side, "language": s.language, "expects": s.expects or s.closed_text,
+                        "deadlines": [list(row) for row in s.deadlines], "missing_documents": s.missing_documents}
+                       for s in file.next_steps],
+        "deadlines": [_deadline_out(r) for r in file.deadlines],
+        "timeline": [{"on": t.on, "kind": t.kind, "title": str(t.title), "note": str(t.note), "by": t.by}
+                     for t in file.timeline],
+        "deadlines_missed": file.missed,
+    }
+
+
+@router.get("/{int:dispute_id}/timeline", response={200: list[TimelineOut], **READ_ERRORS}, summary="A dispute's timeline")
+def get_timeline(request: HttpRequest, dispute_id: int) -> Any:
+    dispute = _readable(request, dispute_id)
+    file = queries.dispute_file(dispute, timezone.localdate())
+    return [{"on": t.on, "kind": t.kind, "title": str(t.title), "note": str(t.note), "by": t.by} for t in file.timeline]
+
+
+@router.post("/{int:dispute_id}/advance", response={200: DisputeOut, **WRITE_ERRORS},
+             summary="Move a dispute to a stage the procedure allows")
+def advance(request: HttpRequest, dispute_id: int, payload: AdvanceIn) -> Any:
+    dispute = _actable(request, dispute_id)
+    dispute = services.dispute_advance(dispute=dispute, by=current_user(request), to_stage=payload.to_stage,
+                                       on=payload.on, decision=payload.decision, note=payload.note,
+                                       demand_statuses=payload.demand_statuses)
+    return _dispute_out(dispute)
+
+
+@router.post("/{int:dispute_id}/steps", response={201: TimelineOut, **WRITE_ERRORS}, summary="Record a step")
+def record_step(request: HttpRequest, dispute_id: int, payload: StepIn) -> Any:
+    dispute = _actable(request, dispute_id)
+    event = services.step_record(dispute=dispute, by=current_user(request), step=payload.step, on=payload.on,
+                                 note=payload.note)
+    return Status(201, {"on": event.on, "kind": "event", "title": event.step_name, "note": event.note,
+                        "by": str(event.recorded_by or "")})
+
+
+@router.post("/{int:dispute_id}/demands", response={201: DemandOut, **WRITE_ERRORS}, summary="Add a demand")
+def add_demand(request: HttpRequest, dispute_id: int, payload: DemandIn) -> Any:
+    dispute = _actable(request, dispute_id)
+    if payload.topic not in Demand.Topic.values:
+        raise ValidationError({"topic": _("Choose one of the allowed values.")})
+    d = services.demand_add(dispute=dispute, by=current_user(request), topic=payload.topic, text=payload.text)
+    return Status(201, {"id": d.pk, "number": d.number, "topic": d.topic, "text": d.text, "status": d.status,
+                        "settled_at_stage": None})
+
+
+@router.post("/{int:dispute_id}/documents", response={201: dict[str, Any], **WRITE_ERRORS}, summary="Record a document")
+def add_document(request: HttpRequest, dispute_id: int, payload: DocumentIn) -> Any:
+    dispute = _actable(request, dispute_id)
+    doc = services.document_add(dispute=dispute, by=current_user(request), **payload.model_dump())
+    return Status(201, {"id": doc.pk, "code": doc.code, "name": doc.name, "dated": doc.dated.isoformat()})
+
+
+@router.patch("/strikes/{int:strike_id}", response={200: dict[str, Any], **WRITE_ERRORS}, summary="Record a strike")
+def update_strike(request: HttpRequest, strike_id: int, payload: StrikeIn) -> Any:
+    strike = Strike.objects.filter(pk=strike_id).first()
+    if strike is None:
+        raise Http404
+    _actable(request, strike.dispute_id)
+    data = payload.model_dump(exclude_unset=True)
+    strike = services.strike_update(strike=strike, by=current_user(request), data=data)
+    return {"id": strike.pk, "declared_on": strike.declared_on, "started_on": strike.started_on,
+            "ended_on": strike.ended_on, "participants": strike.participants, "lawful": strike.lawful,
+            "unlawful_ground": strike.unlawful_ground, "reason": strike.reason}
+
+
+@router.post("/{int:dispute_id}/conciliators", response={200: DisputeOut, **WRITE_ERRORS},
+             summary="Assign a conciliator")
+def assign(request: HttpRequest, dispute_id: int, user_id: int) -> Any:
+    dispute = _readable(request, dispute_id)
+    conciliator = _lookup(User, "user", pk=user_id)
+    dispute = services.conciliator_assign(dispute=dispute, by=current_user(request), user=conciliator)
+    return _dispute_out(dispute)

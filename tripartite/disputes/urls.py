@@ -1,5 +1,27 @@
 """Pages of the disputes app."""
 
+from django.urls import path
+
+from tripartite.disputes import views
 
 app_name = "disputes"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.dispute_list, name="list"),
+    path("new/", views.dispute_create, name="create"),
+    path("deadlines/", views.deadlines, name="deadlines"),
+    path("summary/", views.summary, name="summary"),
+    path("procedure/", views.procedure, name="procedure"),
+    path("employment/", views.employment, name="employment"),
+    path("<int:pk>/", views.dispute_detail, name="detail"),
+    path("<int:pk>/edit/", views.dispute_edit, name="edit"),
+    path("<int:pk>/history/", views.dispute_history, name="history"),
+    path("<int:pk>/advance/", views.dispute_advance, name="advance"),
+    path("<int:pk>/steps/new/", views.step_record, name="step"),
+    path("<int:pk>/demands/new/", views.demand_add, name="demand_add"),
+    path("demands/<int:demand_id>/status/", views.demand_status, name="demand_status"),
+    path("<int:pk>/documents/new/", views.document_add, name="document_add"),
+    path("<int:pk>/participants/new/", views.participant_add, name="participant_add"),
+    path("<int:pk>/sessions/new/", views.session_add, name="session_add"),
+    path("<int:pk>/conciliators/new/", views.conciliator_assign, name="assign"),
+    path("strikes/<int:strike_id>/", views.strike_edit, name="strike_edit"),
+]

@@ -1,0 +1,47 @@
+"""Django admin for collective disputes (platform administrators only), with the change history of every record."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from tripartite.disputes.models import (
+    Demand,
+    Dispute,
+    Document,
+    Event,
+    Participant,
+    ReminderSent,
+    SectorEmployment,
+    Session,
+    StagePeriod,
+    Strike,
+)
+
+
+class DemandInline(admin.TabularInline):
+    model = Demand
+    extra = 0
+
+
+class StagePeriodInline(admin.TabularInline):
+    model = StagePeriod
+    extra = 0
+
+
+@admin.register(Dispute)
+class DisputeAdmin(SimpleHistoryAdmin):
+    list_display = ["subject", "employer", "union", "region", "sector", "demands_received_on", "stage", "is_demo"]
+    list_filter = ["stage", "is_demo", "region", "sector"]
+    search_fields = ["subject"]
+    raw_id_fields = ["employer", "union", "agreement", "commission"]
+    filter_horizontal = ["conciliators"]
+    inlines = [DemandInline, StagePeriodInline]
+
+
+for model in (StagePeriod, Participant, Session, Demand, Document, Strike, Event, SectorEmployment):
+    admin.site.register(model, SimpleHistoryAdmin)
+
+
+@admin.register(ReminderSent)
+class ReminderSentAdmin(admin.ModelAdmin):
+    list_display = ["dispute", "rule", "due", "kind", "recipient", "sent_at"]
+    list_filter = ["kind", "rule"]

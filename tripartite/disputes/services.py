@@ -1,0 +1,406 @@
+"""Writes of the disputes app: one function per use case, checked by ``access`` and run in a transaction.
+
+Every write that changes where a dispute stands writes an ``Event`` row (who, when, from, to, why): the
+timeline is those rows. Moves between stages are checked against the jurisdiction pack's procedure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max, Model
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from tripartite.core.errors import Conflict, DomainError, NotAllowed
+from tripartite.core.i18n import current_language
+from tripartite.core.jurisdiction import current_pack
+from tripartite.core.models import Region, Role, Sector, User, audit_as
+from tripartite.disputes import access
+from tripartite.disputes.models import (
+    Demand,
+    Dispute,
+    Document,
+    Event,
+    Participant,
+    SectorEmployment,
+    Session,
+    StagePeriod,
+    Strike,
+)
+from tripartite.jurisdictions.disputes import TransitionRefused
+from tripartite.partners.models import Organisation
+
+
+class DisputeTransitionError(Conflict):
+    """The procedure does not allow this move from the dispute's current stage."""
+
+
+class DisputeStepError(DomainError):
+    """The step cannot be recorded at the dispute's current stage or on that date."""
+
+
+def _deny() -> NotAllowed:
+    return NotAllowed(_("You do not have permission to do this."))
+
+
+def _require_act(by: Any, dispute: Dispute) -> None:
+    if not access.may_act(by, dispute):
+        raise _deny()
+
+
+def _save(obj: Model, by: Any) -> None:
+    obj.full_clean()
+    audit_as(obj, by)
+    obj.save()
+
+
+def _event(dispute: Dispute, by: Any, *, on: date, kind: str, step: str = "", note: str = "",
+           from_stage: str = "", to_stage: str = "") -> Event:
+    event = Event(dispute=dispute, on=on, kind=kind, step=step, stage=dispute.stage, note=note,
+                  from_stage=from_stage, to_stage=to_stage,
+                  recorded_by=by if getattr(by, "is_authenticated", False) else None)
+    _save(event, by)
+    return event
+
+
+def _check_date(on: date, dispute: Dispute, field: str = "on", *, not_before: date | None = None) -> None:
+    if on > timezone.localdate():
+        raise ValidationError({field: _("This date is in the future.")})
+    earliest = not_before or dispute.demands_received_on
+    if on < earliest:
+        raise ValidationError({field: _("This date is before %(date)s.") % {"date": earliest.isoformat()}})
+
+
+def _current_period(dispute: Dispute) -> StagePeriod:
+    period = dispute.periods.filter(stage=dispute.stage, ended_on__isnull=True).order_by("-started_on", "-id").first()
+    if period is None:
+        raise DisputeStepError(_("The dispute is closed: nothing more can be recorded at a stage."))
+    return period
+
+
+def _locked(dispute: Dispute) -> Dispute:
+    return Dispute.objects.select_for_update().get(pk=dispute.pk)
+
+
+# Disputes ----------------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def dispute_create(
+    *,
+    by: Any,
+    subject: str,
+    employer: Organisation,
+    employees_involved: int,
+    region: Region,
+    sector: Sector,
+    demands_received_on: date,
+    demands: Iterable[Mapping[str, str]] = (),
+    union: Organisation | None = None,
+    workers_representatives: str = "",
+    agreement: Any = None,
+    commission: Any = None,
+    employer_language: str = "",
+    workers_language: str = "",
+    note: str = "",
+) -> Dispute:
+    """Register a dispute from the day the employer received the demands; it starts at the pack's first stage.
+
+    Without an explicit agreement, the employer's collective agreement in force that day is linked, so that
+    its own dispute procedure applies.
+    """
+    if not access.may_create(by, employer, union):
+        raise _deny()
+    procedure = current_pack().dispute_procedure
+    if agreement is None and employer is not None and demands_received_on is not None:
+        from tripartite.agreements.procedure import collective_agreement_in_force
+
+        agreement = collective_agreement_in_force(employer, demands_received_on)
+    language = current_language()
+    dispute = Dispute(
+        subject=(subject or "").strip(), employer=employer, union=union,
+        workers_representatives=(workers_representatives or "").strip(), employees_involved=employees_involved,
+        region=region, sector=sector, demands_received_on=demands_received_on, agreement=agreement,
+        commission=commission, stage=procedure.initial_stage, stage_since=demands_received_on,
+        employer_language=employer_language or language, workers_language=workers_language or language,
+    )
+    _save(dispute, by)
+    period = StagePeriod(dispute=dispute, stage=dispute.stage, started_on=demands_received_on)
+    _save(period, by)
+    opens_with = procedure.stage(dispute.stage).opens_with or ""
+    _event(dispute, by, on=demands_received_on, kind=Event.Kind.STEP, step=opens_with, note=note)
+    for number, demand in enumerate(demands, start=1):
+        _save(Demand(dispute=dispute, number=number, topic=demand.get("topic", Demand.Topic.OTHER),
+                     text=(demand.get("text") or "").strip()), by)
+    return dispute
+
+
+DISPUTE_FIELDS = (
+    "subject", "union", "workers_representatives", "employees_involved", "region", "sector", "agreement",
+    "commission", "employer_language", "workers_language",
+)
+
+
+@transaction.atomic
+def dispute_update(*, dispute: Dispute, by: Any, data: Mapping[str, Any]) -> Dispute:
+    """Correct a dispute's facts (not its stage: that moves only through ``dispute_advance``)."""
+    dispute = _locked(dispute)
+    _require_act(by, dispute)
+    unknown = set(data) - set(DISPUTE_FIELDS)
+    if unknown:
+        raise ValueError(f"Fields that cannot be changed here: {sorted(unknown)}")
+    for field, value in data.items():
+        setattr(dispute, field, value)
+    _save(dispute, by)
+    return dispute
+
+
+@transaction.atomic
+def dispute_advance(
+    *,
+    dispute: Dispute,
+    by: Any,
+    to_stage: str,
+    on: date,
+    decision: str = "",
+    note: str = "",
+    demand_statuses: Mapping[int, str] | None = None,
+) -> Dispute:
+    """Move the dispute to ``to_stage`` on ``on``, if the pack's procedure allows it from where it is.
+
+    The current stage closes with ``decision``; demands listed in ``demand_statuses`` (id -> status) take
+    their new status and are recorded as settled at the stage being left. Reaching "settled" records the
+    stage at which the dispute was settled; reaching any terminal stage closes the dispute.
+    """
+    dispute = _locked(dispute)
+    _require_act(by, dispute)
+    procedure = current_pack().dispute_procedure
+    try:
+        procedure.transition(dispute.stage, to_stage)
+    except TransitionRefused as refusal:
+        lang = current_language()
+        raise DisputeTransitionError(refusal.message.get(lang) or refusal.message["en"], field="to_stage") from None
+    _check_date(on, dispute, not_before=dispute.stage_since)
+    period = _current_period(dispute)
+    period.ended_on = on
+    if decision.strip():
+        period.decision = decision.strip()
+    _save(period, by)
+    for demand_id, status in (demand_statuses or {}).items():
+        demand = dispute.demands.filter(pk=demand_id).first()
+        if demand is None:
+            raise ValidationError({"demands": _("This demand does not belong to the dispute.")})
+        if status not in Demand.Status.values:
+            raise ValidationError({"demands": _("Choose one of the allowed values.")})
+        if status != demand.status:
+            demand.status = status
+            demand.settled_in = period if status in (Demand.Status.SATISFIED, Demand.Status.PARTLY) else None
+            _save(demand, by)
+    for strike in dispute.strikes.filter(started_on__isnull=False, ended_on__isnull=True):
+        # Leaving the strike stage ends the strike on the day of the move.
+        strike.ended_on = on
+        _save(strike, by)
+        _event(dispute, by, on=on, kind=Event.Kind.STEP, step="strike_ended")
+    from_stage = dispute.stage
+    target = procedure.stage(to_stage)
+    dispute.stage, dispute.stage_since = to_stage, on
+    if target.terminal:
+        dispute.closed_on = on
+        if to_stage == "settled":
+            dispute.settled_stage = from_stage
+    else:
+        _save(StagePeriod(dispute=dispute, stage=to_stage, started_on=on), by)
+    _save(dispute, by)
+    _event(dispute, by, on=on, kind=Event.Kind.TRANSITION, step=target.opens_with or "", note=note,
+           from_stage=from_stage, to_stage=to_stage)
+    if to_stage == "strike":
+        _save(Strike(dispute=dispute, declared_on=on), by)
+    return dispute
+
+
+def recordable_steps(dispute: Dispute) -> list[Any]:
+    """Steps of the procedure that may be recorded now (the stage's own, plus those allowed at any open stage)."""
+    procedure = current_pack().dispute_procedure
+    if dispute.is_closed:
+        return []
+    openers = {s.opens_with for s in procedure.stages}
+    return [s for s in procedure.steps
+            if s.code not in openers and (s.stage == dispute.stage or s.anytime)
+            and not s.code.startswith("strike_")]
+
+
+@transaction.atomic
+def step_record(*, dispute: Dispute, by: Any, step: str, on: date, note: str = "") -> Event:
+    """Record a step of the procedure (the employer's reply, the commission formed, its decision, ...)."""
+    dispute = _locked(dispute)
+    _require_act(by, dispute)
+    allowed = {s.code: s for s in recordable_steps(dispute)}
+    if step not in allowed:
+        raise DisputeStepError(
+            _("This step cannot be recorded at the stage “%(stage)s”.") % {"stage": dispute.stage_name}, field="step",
+        )
+    not_before = dispute.demands_received_on if allowed[step].anytime else dispute.stage_since
+    _check_date(on, dispute, not_before=not_before)
+    return _event(dispute, by, on=on, kind=Event.Kind.STEP, step=step, note=note)
+
+
+@transaction.atomic
+def note_add(*, dispute: Dispute, by: Any, on: date, note: str) -> Event:
+    dispute = _locked(dispute)
+    _require_act(by, dispute)
+    if not note.strip():
+        raise ValidationError({"note": _("Write the note.")})
+    _check_date(on, dispute)
+    return _event(dispute, by, on=on, kind=Event.Kind.NOTE, note=note.strip())
+
+
+# Demands, documents, participants, sessions -------------------------------------------------------------------
+
+
+@transaction.atomic
+def demand_add(*, dispute: Dispute, by: Any, topic: str, text: str) -> Demand:
+    dispute = _locked(dispute)
+    _require_act(by, dispute)
+    number = (dispute.demands.aggregate(top=Max("number"))["top"] or 0) + 1
+    demand = Demand(dispute=dispute, number=number, topic=topic, text=(text or "").strip())
+    _save(demand, by)
+    _event(dispute, by, on=timezone.localdate(), kind=Event.Kind.DEMAND,
+           note=_("Demand %(number)s added: %(text)s") % {"number": number, "text": demand.text[:200]})
+    return demand
+
+
+@transaction.atomic
+def demand_set_status(*, demand: Demand, by: Any, status: str, note: str = "") -> Demand:
+    """Record how far a demand was met; a satisfied or partly satisfied demand is settled at the current stage."""
+    demand = Demand.objects.select_for_update().select_related("dispute").get(pk=demand.pk)
+    dispute = demand.dispute
+    _require_act(by, dispute)
+    if status not in Demand.Status.values:
+        raise ValidationError({"status": _("Choose one of the allowed values.")})
+    demand.status = status
+    if note:
+        demand.note = note
+    settled = status in (Demand.Status.SATISFIED, Demand.Status.PARTLY)
+    demand.settled_in = (dispute.periods.filter(stage=dispute.stage).order_by("-started_on", "-id").first()
+                         if settled else None)
+    _save(demand, by)
+    _event(dispute, by, on=timezone.localdate(), kind=Event.Kind.DEMAND,
+           note=_("Demand %(number)s: %(status)s") % {"number": demand.number, "status": demand.get_status_display()})
+    return demand
+
+
+@transaction.atomic
+def document_add(
+    *, dispute: Dispute, by: Any, code: str, dated: date, title: str = "", reference: str = "", note: str = "",
+) -> Document:
+    """Record a document of the procedure; its kind must be one the pack's procedure lists (or "other")."""
+    dispute = _locked(dispute)
+    _require_act(by, dispute)
+    procedure = current_pack().dispute_procedure
+    if code != "other":
+        try:
+            procedure.document(code)
+        except KeyError:
+            raise ValidationError({"code": _("Choose one of the documents the procedure lists.")}) from None
+    elif not title.strip():
+        raise ValidationError({"title": _("Give the title of the document.")})
+    _check_date(dated, dispute, "dated", not_before=date(1990, 1, 1))
+    document = Document(dispute=dispute, stage=dispute.stage, code=code, title=title.strip(), dated=dated,
+                        reference=reference.strip(), note=note)
+    _save(document, by)
+    _event(dispute, by, on=dated, kind=Event.Kind.DOCUMENT, note=document.name)
+    return document
+
+
+@transaction.atomic
+def participant_add(
+    *, dispute: Dispute, by: Any, side: str, person_name: str, role: str = Participant.Role.MEMBER,
+    organisation_name: str = "",
+) -> Participant:
+    """Record who takes part in the current stage (commission members by side, mediator, arbitrators)."""
+    dispute = _locked(dispute)
+    _require_act(by, dispute)
+    participant = Participant(period=_current_period(dispute), side=side, role=role,
+                              person_name=(person_name or "").strip(), organisation_name=organisation_name.strip())
+    _save(participant, by)
+    _event(dispute, by, on=timezone.localdate(), kind=Event.Kind.PARTICIPANT,
+           note=f"{participant.person_name} — {participant.get_role_display()} ({participant.get_side_display()})")
+    return participant
+
+
+@transaction.atomic
+def session_add(*, dispute: Dispute, by: Any, held_on: date, quorum: bool = True, minutes: str = "") -> Session:
+    dispute = _locked(dispute)
+    _require_act(by, dispute)
+    period = _current_period(dispute)
+    _check_date(held_on, dispute, "held_on", not_before=period.started_on)
+    session = Session(period=period, held_on=held_on, quorum=quorum, minutes=minutes)
+    _save(session, by)
+    note = str(_("Session with quorum")) if quorum else str(_("Session without quorum"))
+    _event(dispute, by, on=held_on, kind=Event.Kind.SESSION, note=note)
+    return session
+
+
+# Strikes -----------------------------------------------------------------------------------------------------
+
+
+STRIKE_FIELDS = ("started_on", "ended_on", "participants", "lawful", "unlawful_ground", "reason")
+
+
+@transaction.atomic
+def strike_update(*, strike: Strike, by: Any, data: Mapping[str, Any]) -> Strike:
+    """Record a strike's start, end, participants and lawfulness; the start and end are steps on the timeline."""
+    strike = Strike.objects.select_for_update().select_related("dispute").get(pk=strike.pk)
+    dispute = strike.dispute
+    _require_act(by, dispute)
+    unknown = set(data) - set(STRIKE_FIELDS)
+    if unknown:
+        raise ValueError(f"Fields that cannot be changed here: {sorted(unknown)}")
+    was_started, was_ended = strike.started_on, strike.ended_on
+    for field, value in data.items():
+        setattr(strike, field, value if value is not None or field != "reason" else "")
+    _save(strike, by)
+    if strike.started_on and was_started != strike.started_on:
+        _event(dispute, by, on=strike.started_on, kind=Event.Kind.STEP, step="strike_started")
+    if strike.ended_on and was_ended != strike.ended_on:
+        _event(dispute, by, on=strike.ended_on, kind=Event.Kind.STEP, step="strike_ended")
+    return strike
+
+
+# Conciliators ------------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def conciliator_assign(*, dispute: Dispute, by: Any, user: User) -> Dispute:
+    """Assign a conciliator (a user holding the conciliator role) to the dispute."""
+    dispute = _locked(dispute)
+    if not access.may_assign_conciliators(by, dispute):
+        raise _deny()
+    if not user.roles.filter(role=Role.CONCILIATOR).exists():
+        raise ValidationError({"user": _("This user does not hold the conciliator role.")})
+    if dispute.conciliators.filter(pk=user.pk).exists():
+        raise Conflict(_("This conciliator is already assigned."), field="user")
+    audit_as(dispute, by)
+    dispute.conciliators.add(user)
+    _event(dispute, by, on=timezone.localdate(), kind=Event.Kind.ASSIGNMENT, note=str(user))
+    return dispute
+
+
+# Statistics denominators -------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def sector_employment_set(*, by: Any, sector: Sector, year: int, employees: int, source: str) -> SectorEmployment:
+    """Enter (or correct) the number of employees in a sector in a year, with its source."""
+    if not access.may_manage_statistics(by):
+        raise _deny()
+    row = SectorEmployment.objects.select_for_update().filter(sector=sector, year=year).first()
+    row = row or SectorEmployment(sector=sector, year=year)
+    row.employees, row.source = employees, (source or "").strip()
+    _save(row, by)
+    return row

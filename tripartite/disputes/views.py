@@ -1,0 +1,300 @@
+"""Pages of the disputes app: thin views that parse a form, call one service or query, and render."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tripartite.core.errors import DomainError
+from tripartite.core.history import history_of
+from tripartite.core.jurisdiction import current_pack
+from tripartite.core.views import paginate
+from tripartite.disputes import access, queries, services
+from tripartite.disputes.forms import (
+    AdvanceForm,
+    AssignForm,
+    DeadlineFilterForm,
+    DemandForm,
+    DemandStatusForm,
+    DisputeFilterForm,
+    DisputeForm,
+    DocumentForm,
+    EmploymentForm,
+    ParticipantForm,
+    SessionForm,
+    StepForm,
+    StrikeForm,
+)
+from tripartite.disputes.models import Demand, Dispute, SectorEmployment, Strike, localized_text
+
+
+def _deny(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise PermissionDenied
+
+
+def _add_errors(form: forms.BaseForm, exc: Exception) -> None:
+    if isinstance(exc, ValidationError) and hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    elif isinstance(exc, ValidationError):
+        form.add_error(None, exc)
+    elif isinstance(exc, DomainError):
+        form.add_error(exc.field if exc.field in form.fields else None, str(exc))
+
+
+def _submit(request: HttpRequest, form: forms.BaseForm, call: Callable[[dict[str, Any]], Any]) -> Any:
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        return call(dict(form.cleaned_data))
+    except (ValidationError, DomainError) as exc:
+        _add_errors(form, exc)
+        return None
+
+
+def _form_page(request: HttpRequest, form: forms.BaseForm, *, title: str, back_url: str, submit: str,
+               intro: str = "") -> HttpResponse:
+    status = 422 if request.method == "POST" and form.errors else 200
+    return render(request, "disputes/form.html",
+                  {"form": form, "title": title, "back_url": back_url, "submit_label": submit, "intro": intro},
+                  status=status)
+
+
+def _dispute(request: HttpRequest, pk: int, *, act: bool = False) -> Dispute:
+    dispute = queries.dispute_for(request.user, pk)
+    if act and not access.may_act(request.user, dispute):
+        raise PermissionDenied
+    return dispute
+
+
+def _back(dispute: Dispute, anchor: str = "") -> str:
+    return reverse("disputes:detail", args=[dispute.pk]) + (f"#{anchor}" if anchor else "")
+
+
+# Lists and the file ---------------------------------------------------------------------------------------------
+
+
+def dispute_list(request: HttpRequest) -> HttpResponse:
+    filter_form = DisputeFilterForm(request.GET)
+    today = timezone.localdate()
+    page = paginate(request, queries.dispute_list(user=request.user, today=today, **filter_form.filters()))
+    return render(request, "disputes/list.html", {
+        "filter_form": filter_form, "page_obj": page, "may_create": access.may_create_any(request.user),
+    })
+
+
+def dispute_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    dispute = _dispute(request, pk)
+    file = queries.dispute_file(dispute, timezone.localdate())
+    user = request.user
+    return render(request, "disputes/detail.html", {
+        "object": dispute, "file": file, "may_act": access.may_act(user, dispute) and not dispute.is_closed,
+        "may_assign": access.may_assign_conciliators(user, dispute),
+        "open_strike": next((s for s in file.strikes if s.ended_on is None), None),
+        "conciliators": list(dispute.conciliators.all()),
+    })
+
+
+def dispute_create(request: HttpRequest) -> HttpResponse:
+    if not access.may_create_any(request.user):
+        return _deny(request)
+    form = DisputeForm(request.POST or None)
+
+    def create(_data: dict[str, Any]) -> Dispute:
+        data, demands = form.split()
+        return services.dispute_create(by=request.user, demands=demands, **data)
+
+    created = _submit(request, form, create)
+    if created is not None:
+        messages.success(request, _("The dispute was registered."))
+        return redirect("disputes:detail", pk=created.pk)
+    return _form_page(request, form, title=_("Register a collective labour dispute"),
+                      back_url=reverse("disputes:list"), submit=_("Register"))
+
+
+def dispute_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    dispute = _dispute(request, pk, act=True)
+    form = DisputeForm(request.POST or None, instance=dispute, with_demands=False)
+
+    def update(data: dict[str, Any]) -> Dispute:
+        data.pop("employer", None)
+        return services.dispute_update(dispute=dispute, by=request.user, data=data)
+
+    if _submit(request, form, update) is not None:
+        messages.success(request, _("The changes were saved."))
+        return redirect(_back(dispute))
+    return _form_page(request, form, title=_("Edit %(name)s") % {"name": dispute}, back_url=_back(dispute),
+                      submit=_("Save"))
+
+
+def dispute_history(request: HttpRequest, pk: int) -> HttpResponse:
+    dispute = _dispute(request, pk)
+    return render(request, "core/history.html",
+                  {"object": dispute, "entries": history_of(dispute), "back_url": _back(dispute)})
+
+
+# Moves and records ---------------------------------------------------------------------------------------------
+
+
+def dispute_advance(request: HttpRequest, pk: int) -> HttpResponse:
+    dispute = _dispute(request, pk, act=True)
+    file_stages = [(s.code, localized_text(s.name)) for s in current_pack().dispute_procedure.next_stages(dispute.stage)] \
+        if not dispute.is_closed else []
+    initial = {"on": timezone.localdate(), "to_stage": request.GET.get("to", "")}
+    form = AdvanceForm(request.POST or None, dispute=dispute, stages=file_stages, initial=initial)
+    def advance(data: dict[str, Any]) -> Dispute:
+        return services.dispute_advance(dispute=dispute, by=request.user, to_stage=data["to_stage"], on=data["on"],
+                                        decision=data["decision"], note=data["note"],
+                                        demand_statuses=form.demand_statuses())
+
+    if _submit(request, form, advance) is not None:
+        messages.success(request, _("The dispute moved to “%(stage)s”.") % {"stage": dispute.stage_name})
+        return redirect(_back(dispute))
+    intro = _("Current stage: %(stage)s.") % {"stage": dispute.stage_name}
+    return _form_page(request, form, title=_("Move the dispute to another stage"), back_url=_back(dispute),
+                      submit=_("Move"), intro=intro)
+
+
+def step_record(request: HttpRequest, pk: int) -> HttpResponse:
+    dispute = _dispute(request, pk, act=True)
+    form = StepForm(request.POST or None, steps=services.recordable_steps(dispute),
+                    initial={"on": timezone.localdate(), "step": request.GET.get("step", "")})
+    done = _submit(request, form, lambda d: services.step_record(dispute=dispute, by=request.user, **d))
+    if done is not None:
+        messages.success(request, _("The step was recorded."))
+        return redirect(_back(dispute, "deadlines"))
+    return _form_page(request, form, title=_("Record a step of the procedure"), back_url=_back(dispute),
+                      submit=_("Record"))
+
+
+def demand_add(request: HttpRequest, pk: int) -> HttpResponse:
+    dispute = _dispute(request, pk, act=True)
+    form = DemandForm(request.POST or None)
+    if _submit(request, form, lambda d: services.demand_add(dispute=dispute, by=request.user, **d)) is not None:
+        messages.success(request, _("The demand was added."))
+        return redirect(_back(dispute, "demands"))
+    return _form_page(request, form, title=_("Add a demand"), back_url=_back(dispute), submit=_("Add"))
+
+
+def demand_status(request: HttpRequest, demand_id: int) -> HttpResponse:
+    demand = get_object_or_404(Demand.objects.select_related("dispute"), pk=demand_id)
+    dispute = _dispute(request, demand.dispute_id, act=True)
+    form = DemandStatusForm(request.POST or None, initial={"status": demand.status, "note": demand.note})
+    saved = _submit(request, form, lambda d: services.demand_set_status(demand=demand, by=request.user, **d))
+    if saved is not None:
+        messages.success(request, _("The changes were saved."))
+        return redirect(_back(dispute, "demands"))
+    return _form_page(request, form, title=_("Demand %(number)s") % {"number": demand.number},
+                      back_url=_back(dispute), submit=_("Save"), intro=demand.text)
+
+
+def document_add(request: HttpRequest, pk: int) -> HttpResponse:
+    dispute = _dispute(request, pk, act=True)
+    form = DocumentForm(request.POST or None, initial={"dated": timezone.localdate(), "code": request.GET.get("code", "")})
+    if _submit(request, form, lambda d: services.document_add(dispute=dispute, by=request.user, **d)) is not None:
+        messages.success(request, _("The document was recorded."))
+        return redirect(_back(dispute, "documents"))
+    return _form_page(request, form, title=_("Record a document"), back_url=_back(dispute), submit=_("Record"))
+
+
+def participant_add(request: HttpRequest, pk: int) -> HttpResponse:
+    dispute = _dispute(request, pk, act=True)
+    form = ParticipantForm(request.POST or None)
+    if _submit(request, form, lambda d: services.participant_add(dispute=dispute, by=request.user, **d)) is not None:
+        messages.success(request, _("The participant was added."))
+        return redirect(_back(dispute, "stages"))
+    return _form_page(request, form, title=_("Add a participant to the current stage"), back_url=_back(dispute),
+                      submit=_("Add"))
+
+
+def session_add(request: HttpRequest, pk: int) -> HttpResponse:
+    dispute = _dispute(request, pk, act=True)
+    form = SessionForm(request.POST or None, initial={"held_on": timezone.localdate()})
+    if _submit(request, form, lambda d: services.session_add(dispute=dispute, by=request.user, **d)) is not None:
+        messages.success(request, _("The session was recorded."))
+        return redirect(_back(dispute, "stages"))
+    return _form_page(request, form, title=_("Record a session"), back_url=_back(dispute), submit=_("Record"))
+
+
+def strike_edit(request: HttpRequest, strike_id: int) -> HttpResponse:
+    strike = get_object_or_404(Strike.objects.select_related("dispute"), pk=strike_id)
+    dispute = _dispute(request, strike.dispute_id, act=True)
+    initial = {f: getattr(strike, f) for f in services.STRIKE_FIELDS}
+    form = StrikeForm(request.POST or None, initial=initial)
+    saved = _submit(request, form, lambda d: services.strike_update(strike=strike, by=request.user, data=d))
+    if saved is not None:
+        messages.success(request, _("The changes were saved."))
+        return redirect(_back(dispute, "strikes"))
+    return _form_page(request, form, title=str(strike), back_url=_back(dispute), submit=_("Save"))
+
+
+def conciliator_assign(request: HttpRequest, pk: int) -> HttpResponse:
+    dispute = _dispute(request, pk)
+    if not access.may_assign_conciliators(request.user, dispute):
+        raise PermissionDenied
+    form = AssignForm(request.POST or None)
+    if _submit(request, form, lambda d: services.conciliator_assign(dispute=dispute, by=request.user, **d)) is not None:
+        messages.success(request, _("The conciliator was assigned."))
+        return redirect(_back(dispute))
+    return _form_page(request, form, title=_("Assign a conciliator"), back_url=_back(dispute), submit=_("Assign"))
+
+
+# Across disputes ---------------------------------------------------------------------------------------------------
+
+
+def deadlines(request: HttpRequest) -> HttpResponse:
+    """Open deadlines of every open dispute the visitor may read, soonest first."""
+    if not request.user.is_authenticated:
+        return _deny(request)
+    form = DeadlineFilterForm(request.GET)
+    status = form.cleaned_data.get("status", "") if form.is_valid() else ""
+    rows = queries.deadline_list(user=request.user, today=timezone.localdate(), status=status)
+    return render(request, "disputes/deadlines.html", {"filter_form": form, "rows": rows})
+
+
+def summary(request: HttpRequest) -> HttpResponse:
+    """Public: aggregates only (no dispute is identified)."""
+    today = timezone.localdate()
+    return render(request, "disputes/summary.html", {
+        "summary": queries.summary(today), "strikes": queries.strike_statistics(today),
+        "may_enter_employees": access.may_manage_statistics(request.user),
+    })
+
+
+def procedure(request: HttpRequest) -> HttpResponse:
+    """Public: the procedure of the jurisdiction pack, with each rule's source and whether it is verified."""
+    pack = current_pack()
+    proc = pack.dispute_procedure
+    if proc is None:
+        raise Http404
+    today = timezone.localdate()
+    deadlines_today = proc.deadlines_started_on(pack, today)
+    return render(request, "disputes/procedure.html", {
+        "procedure": proc, "stages": sorted(proc.stages, key=lambda s: s.order), "deadlines": deadlines_today,
+        "today": today,
+    })
+
+
+def employment(request: HttpRequest) -> HttpResponse:
+    """Employees per sector and year: the denominator of strike rates (entered by the inspectorate)."""
+    if not access.may_manage_statistics(request.user):
+        return _deny(request)
+    form = EmploymentForm(request.POST or None)
+    if _submit(request, form, lambda d: services.sector_employment_set(by=request.user, **d)) is not None:
+        messages.success(request, _("The figure was saved."))
+        return redirect("disputes:employment")
+    rows = SectorEmployment.objects.select_related("sector")
+    status = 422 if request.method == "POST" and form.errors else 200
+    return render(request, "disputes/employment.html", {"form": form, "rows": rows}, status=status)
