@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tripartite.agreements import rules
 from tripartite.agreements.models import (
@@ -107,7 +108,7 @@ class ClauseForm(forms.Form):
     """A clause's number, topic and text, and one optional field per typed parameter of the pack."""
 
     number = forms.CharField(label=_("number"), max_length=20)
-    topic = forms.ChoiceField(label=_("topic"), choices=Topic.choices)
+    topic = forms.ChoiceField(label=pgettext_lazy("clause", "topic"), choices=Topic.choices)
     text_kk = forms.CharField(label=_("text (Kazakh)"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     text_ru = forms.CharField(label=_("text (Russian)"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     text_en = forms.CharField(label=_("text (English)"), required=False, widget=forms.Textarea(attrs={"rows": 3}))

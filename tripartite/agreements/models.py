@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from tripartite.agreements import rules
@@ -298,7 +299,7 @@ class Clause(models.Model):
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="clauses",
                                   verbose_name=_("agreement"))
     number = models.CharField(_("number"), max_length=20)
-    topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
+    topic = models.CharField(pgettext_lazy("clause", "topic"), max_length=20, choices=Topic.choices)
     text_kk = models.TextField(_("text (Kazakh)"), blank=True)
     text_ru = models.TextField(_("text (Russian)"), blank=True)
     text_en = models.TextField(_("text (English)"), blank=True)
@@ -376,7 +377,7 @@ class Commitment(models.Model):
     """
 
     class Status(models.TextChoices):
-        PENDING = "pending", _("Pending")
+        PENDING = "pending", pgettext_lazy("commitment status", "Pending")
         DONE = "done", _("Fulfilled")
         OVERDUE = "overdue", _("Overdue")
 

@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from tripartite.commissions import rules
@@ -203,9 +204,9 @@ class AgendaItem(models.Model):
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items", verbose_name=_("meeting"))
     number = models.PositiveSmallIntegerField(_("number"))
-    title_kk = models.CharField(_("title (Kazakh)"), max_length=500, blank=True)
-    title_ru = models.CharField(_("title (Russian)"), max_length=500, blank=True)
-    title_en = models.CharField(_("title (English)"), max_length=500, blank=True)
+    title_kk = models.CharField(pgettext_lazy("agenda item", "title (Kazakh)"), max_length=500, blank=True)
+    title_ru = models.CharField(pgettext_lazy("agenda item", "title (Russian)"), max_length=500, blank=True)
+    title_en = models.CharField(pgettext_lazy("agenda item", "title (English)"), max_length=500, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -229,7 +230,7 @@ class AgendaItem(models.Model):
         return self.meeting.commission.policy_scopes()
 
     def clean(self) -> None:
-        errors = _require_one_language(self, "title", _("Give the title in at least one language."))
+        errors = _require_one_language(self, "title", _("Give the agenda item's wording in at least one language."))
         if errors:
             raise ValidationError(errors)
 
@@ -241,7 +242,7 @@ class Decision(models.Model):
     """
 
     class Status(models.TextChoices):
-        PENDING = "pending", _("Pending")
+        PENDING = "pending", pgettext_lazy("decision status", "Pending")
         DONE = "done", _("Done")
         OVERDUE = "overdue", _("Overdue")
 

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tripartite.core.jurisdiction import current_pack
 from tripartite.core.models import Region, Role, Sector, User
@@ -192,7 +193,7 @@ class DisputeFilterForm(forms.Form):
 
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     status = forms.ChoiceField(label=_("Status"), required=False,
-                               choices=[("", _("Any")), ("open", _("Open")), ("closed", _("Closed"))])
+                               choices=[("", _("Any")), ("open", pgettext_lazy("disputes", "Open")), ("closed", pgettext_lazy("disputes", "Closed"))])
     stage = forms.ChoiceField(label=_("Stage"), required=False)
     region = forms.ChoiceField(label=_("Region"), required=False)
     sector = forms.ChoiceField(label=_("Sector"), required=False)
