@@ -1,0 +1,96 @@
+"""Django admin for surveys (platform administrators only). Responses are read-only here: no one edits answers."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from tripartite.surveys.models import (
+    Campaign,
+    Invitation,
+    Margins,
+    Option,
+    Question,
+    Questionnaire,
+    QuestionnaireVersion,
+    Response,
+    ResultTable,
+)
+
+
+class VersionInline(admin.TabularInline):
+    model = QuestionnaireVersion
+    extra = 0
+    fields = ["number", "status", "published_at"]
+    readonly_fields = ["published_at"]
+
+
+@admin.register(Questionnaire)
+class QuestionnaireAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "__str__", "owner", "is_template", "is_demo"]
+    list_filter = ["is_template", "is_demo"]
+    search_fields = ["code", "title_kk", "title_ru", "title_en"]
+    raw_id_fields = ["owner"]
+    inlines = [VersionInline]
+
+
+class QuestionInline(admin.TabularInline):
+    model = Question
+    extra = 0
+    fields = ["position", "code", "kind", "text_ru", "required", "ordinal", "min_value", "max_value"]
+
+
+@admin.register(QuestionnaireVersion)
+class QuestionnaireVersionAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "status", "published_at"]
+    list_filter = ["status"]
+    inlines = [QuestionInline]
+
+
+class OptionInline(admin.TabularInline):
+    model = Option
+    extra = 0
+
+
+@admin.register(Question)
+class QuestionAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "version", "kind", "required", "position"]
+    list_filter = ["kind"]
+    search_fields = ["code", "text_ru", "text_en", "text_kk"]
+    inlines = [OptionInline]
+
+
+@admin.register(Campaign)
+class CampaignAdmin(SimpleHistoryAdmin):
+    list_display = ["slug", "__str__", "owner", "mode", "opens_on", "closes_on", "results_public", "published", "is_demo"]
+    list_filter = ["mode", "results_public", "published", "is_demo"]
+    search_fields = ["slug", "title_kk", "title_ru", "title_en"]
+    raw_id_fields = ["owner", "version"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "campaign", "created_at", "used_at"]
+    list_filter = ["campaign"]
+    readonly_fields = ["token", "created_at", "used_at"]
+
+
+@admin.register(Response)
+class ResponseAdmin(admin.ModelAdmin):
+    list_display = ["pk", "campaign", "submitted_at", "language", "wave", "source"]
+    list_filter = ["campaign", "language", "source"]
+    readonly_fields = [f.name for f in Response._meta.fields]
+
+    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+
+@admin.register(ResultTable)
+class ResultTableAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "campaign", "position", "rows", "cols", "layer", "weight"]
+
+
+@admin.register(Margins)
+class MarginsAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "campaign", "variable", "uploaded_at"]

@@ -1,0 +1,748 @@
+"""Results of a survey campaign: who may see them, crosstabs and distributions counted in the database,
+weights (raking to uploaded margins, RDS-II), pinned tables and population margins (their services).
+
+Counting goes to the database (`counting.py`); only the small tables come back, and the analysis
+engine computes every statistic on them.  A weighted table needs per-respondent weights, which
+depend on the answers to a few questions only (the raking questions, or the network size): the
+database groups the responses by those answers and the table's own questions, the weights are
+computed once per group, and the groups are expanded back into arrays for the engine's numpy
+counting.  The result is exactly what weighting every respondent would give, without fetching them.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import hashlib
+import io
+import json
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import numpy as np
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from tripartite.analysis import (
+    Codebook,
+    Crosstab,
+    RakingResult,
+    crosstab,
+    frequencies,
+    rake,
+)
+from tripartite.analysis.charts import distribution_chart, render_svg, row_percent_chart
+from tripartite.analysis.counting import CountingError, crosstab_counts
+from tripartite.analysis.weighting import RakingError
+from tripartite.core.errors import DomainError, NotAllowed
+from tripartite.core.i18n import current_language
+from tripartite.core.models import audit_as
+from tripartite.surveys import counting, queries
+from tripartite.surveys.models import LANGUAGES, Campaign, Margins, Question, ResultTable
+
+ALMATY = ZoneInfo("Asia/Almaty")
+#: The number question whose answer is the respondent's network size (degree) for RDS-II weights.
+NETWORK_SIZE = "network_size"
+WEIGHTS = ("", "raking", "rds")
+#: Largest margins file accepted (a margins table has a few dozen rows).
+MAX_MARGINS_BYTES = 1_000_000
+
+
+class ResultsError(DomainError):
+    """A results request that cannot be answered as asked (unknown question, wrong kind, no margins)."""
+
+    status = 422
+
+
+# ---------------------------------------------------------------------------------------------
+# Who sees what
+
+
+def may_analyse(user: Any, campaign: Campaign) -> bool:
+    """Full results (no suppression, crosstab builder, exports): the owner's editors, analysts, administrators."""
+    return queries.may_see_full_results(user, campaign)
+
+
+def may_manage(user: Any, campaign: Campaign) -> bool:
+    """Changing results settings (margins, pinned tables) and importing answers: the campaign's owner."""
+    return bool(getattr(user, "is_authenticated", False)) and queries.may_manage(user, campaign)
+
+
+def results_access(user: Any, campaign: Campaign) -> str | None:
+    """"full" for the owner, analysts and admins; "public" when the results are published; else None."""
+    if may_analyse(user, campaign):
+        return "full"
+    if campaign.results_public and campaign.published:
+        return "public"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Questions and codebook
+
+
+def questions_of(campaign: Campaign) -> list[Question]:
+    return campaign.version.ordered_questions()
+
+
+def codebook_of(campaign: Campaign) -> Codebook:
+    """The campaign's codebook (single-choice questions), built once per request."""
+    cached = getattr(campaign, "_results_codebook", None)
+    if cached is None:
+        cached = queries.campaign_codebook(campaign)
+        campaign._results_codebook = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def _question_map(campaign: Campaign) -> dict[str, Question]:
+    cached = getattr(campaign, "_results_questions", None)
+    if cached is None:
+        cached = {q.code: q for q in questions_of(campaign)}
+        campaign._results_questions = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def crosstab_questions(campaign: Campaign) -> list[Question]:
+    """Questions that can be rows, columns or layer of a crosstab: the single-choice ones."""
+    return [q for q in questions_of(campaign) if q.kind == Question.Kind.SINGLE]
+
+
+def rds_available(campaign: Campaign) -> bool:
+    question = _question_map(campaign).get(NETWORK_SIZE)
+    return question is not None and question.kind == Question.Kind.NUMBER
+
+
+def raking_available(campaign: Campaign) -> bool:
+    return campaign.margins.exists()
+
+
+# ---------------------------------------------------------------------------------------------
+# A crosstab request, checked
+
+
+@dataclass(frozen=True)
+class CrosstabSpec:
+    rows: str
+    cols: str
+    layer: str = ""
+    weight: str = ""
+
+
+def _single_choice(campaign: Campaign, code: str, field_name: str) -> str:
+    question = _question_map(campaign).get(code)
+    if question is None:
+        raise ResultsError(_("This questionnaire has no question with the code “%(code)s”."), field=field_name,
+                           params={"code": code})
+    if question.kind != Question.Kind.SINGLE:
+        raise ResultsError(
+            _("“%(code)s” is a %(kind)s question: only single-choice questions can be rows, columns or layer."),
+            field=field_name, params={"code": code, "kind": question.get_kind_display().lower()})
+    return code
+
+
+def check_spec(campaign: Campaign, *, rows: str, cols: str, layer: str = "", weight: str = "") -> CrosstabSpec:
+    """The crosstab request if it can be answered, else ResultsError naming the field to correct."""
+    rows, cols, layer = (rows or "").strip(), (cols or "").strip(), (layer or "").strip()
+    weight = (weight or "").strip().lower()
+    if weight == "none":
+        weight = ""
+    if not rows:
+        raise ResultsError(_("Choose the question for the rows."), field="rows")
+    if not cols:
+        raise ResultsError(_("Choose the question for the columns."), field="cols")
+    _single_choice(campaign, rows, "rows")
+    _single_choice(campaign, cols, "cols")
+    if layer:
+        _single_choice(campaign, layer, "layer")
+    if rows == cols or (layer and layer in (rows, cols)):
+        raise ResultsError(_("Choose a different question for each of rows, columns and layer."),
+                           field="cols" if rows == cols else "layer")
+    if weight not in WEIGHTS:
+        raise ResultsError(_("Unknown weight “%(weight)s”: choose none, raking or rds."), field="weight",
+                           params={"weight": weight})
+    if weight == "rds" and not rds_available(campaign):
+        raise ResultsError(
+            _("RDS-II weights need a number question with the code network_size in the questionnaire."),
+            field="weight")
+    if weight == "raking" and not raking_available(campaign):
+        raise ResultsError(_("Raking needs population margins: the owner uploads them on the margins page."),
+                           field="weight")
+    return CrosstabSpec(rows, cols, layer, weight)
+
+
+# ---------------------------------------------------------------------------------------------
+# Weights
+
+
+@dataclass(frozen=True)
+class WeightReport:
+    """How a weighted table was weighted: the scheme and what could not be weighted."""
+
+    kind: str  # "raking" or "rds"
+    respondents: int
+    unweighted: int  # respondents left out for want of a weight (a missing raking answer or degree)
+    iterations: int | None = None
+    converged: bool | None = None
+    variables: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        if self.kind == "rds":
+            text = _("RDS-II weights (Volz–Heckathorn): each respondent weighs 1 / network size.")
+        else:
+            text = _("Raked to the uploaded margins of %(variables)s (%(iterations)s iterations).") % {
+                "variables": ", ".join(self.variables), "iterations": self.iterations}
+            if not self.converged:
+                text += " " + _("The raking did not converge: treat the weights with caution.")
+        if self.unweighted:
+            text += " " + ngettext("%(count)s respondent without a usable answer for the weights is left out.",
+                                   "%(count)s respondents without a usable answer for the weights are left out.",
+                                   self.unweighted) % {"count": self.unweighted}
+        return text
+
+
+@dataclass(frozen=True)
+class _Groups:
+    """Responses grouped by their answers: one row per distinct combination, with its count."""
+
+    codes: tuple[str, ...]
+    values: dict[str, np.ndarray]  # per group, float with NaN for "no usable number"
+    counts: np.ndarray  # respondents per group
+
+    def expand(self, code: str) -> np.ndarray:
+        return np.repeat(self.values[code], self.counts)
+
+
+def _groups(campaign: Campaign, codes: Sequence[str]) -> _Groups:
+    unique = tuple(dict.fromkeys(codes))
+    rows = counting.grouped_answers_db(campaign.pk, unique)
+    values: dict[str, np.ndarray] = {}
+    for i, code in enumerate(unique):
+        column = [counting.as_number(r[i]) for r in rows]
+        values[code] = np.array([np.nan if v is None else v for v in column], dtype=np.float64)
+    counts = np.array([int(r[-1]) for r in rows], dtype=np.int64)
+    return _Groups(unique, values, counts)
+
+
+def campaign_margins(campaign: Campaign) -> dict[str, dict[int, float]]:
+    return {m.variable: {int(k): float(v) for k, v in m.targets.items()} for m in campaign.margins.all()}
+
+
+def _raking_group_weights(campaign: Campaign, groups: _Groups, margins: Mapping[str, Mapping[int, float]]
+                          ) -> tuple[np.ndarray, WeightReport]:
+    """Per-respondent raking weight of each group.
+
+    Raking depends only on how many respondents fall in each combination of the raking answers, so
+    the groups are raked with their sizes as base weights; a group's weight per respondent is its
+    raked total over its size.  Respondents without a code that has a target get no weight.
+    """
+    names = list(margins)
+    usable = groups.counts > 0
+    for name in names:
+        codes = np.array(sorted(margins[name]), dtype=np.float64)
+        usable &= np.isin(groups.values[name], codes)
+    if not usable.any():
+        raise ResultsError(_("No respondent answered every question that has margins: the table cannot be raked."),
+                           field="weight")
+    for name in names:
+        present = {int(c) for c in groups.values[name][usable]}
+        empty = sorted(c for c, t in margins[name].items() if t > 0 and c not in present)
+        if empty:
+            raise ResultsError(
+                _("No respondent chose %(codes)s in “%(question)s”, which the margins need: the table cannot be raked."),
+                field="weight", params={"codes": ", ".join(str(c) for c in empty), "question": name})
+    columns = {name: groups.values[name][usable].astype(np.int64) for name in names}
+    try:
+        raked: RakingResult = rake(columns, margins, weights=groups.counts[usable].astype(np.float64))
+    except RakingError as exc:
+        raise ResultsError(_("The margins cannot be used for raking: %(reason)s"), field="weight",
+                           params={"reason": str(exc)}) from None
+    per_group = np.full(groups.counts.shape[0], np.nan)
+    per_group[usable] = raked.weights / groups.counts[usable]
+    report = WeightReport("raking", int(groups.counts.sum()), int(groups.counts[~usable].sum()),
+                          iterations=raked.iterations, converged=raked.converged, variables=tuple(names))
+    return per_group, report
+
+
+# ---------------------------------------------------------------------------------------------
+# Crosstabs and distributions
+
+
+@dataclass(frozen=True)
+class CrosstabResult:
+    table: Crosstab
+    spec: CrosstabSpec
+    weights: WeightReport | None = None
+
+    def to_dict(self, lang: str | None = None) -> dict[str, Any]:
+        return self.table.to_dict(lang)
+
+
+def crosstab_for(campaign: Campaign, spec: CrosstabSpec, *, public: bool, lang: str | None = None) -> CrosstabResult:
+    """The crosstab of a checked request, counted in the database; `public` hides small cells."""
+    lang = lang or current_language()
+    codebook = codebook_of(campaign)
+    rows, cols = codebook[spec.rows], codebook[spec.cols]
+    layer = codebook[spec.layer] if spec.layer else None
+    k = campaign.suppression_k
+    if not spec.weight:
+        counts = counting.crosstab_counts_db(campaign.pk, rows, cols, layer)
+        return CrosstabResult(crosstab(counts, codebook=codebook, lang=lang, public=public, k=k), spec)
+    if spec.weight == "rds":
+        return _rds_crosstab(campaign, spec, codebook, public=public, lang=lang)
+    table_codes = [spec.rows, spec.cols] + ([spec.layer] if spec.layer else [])
+    margins = campaign_margins(campaign)
+    groups = _groups(campaign, [*table_codes, *margins])
+    per_group, report = _raking_group_weights(campaign, groups, margins)
+    weights = np.repeat(per_group, groups.counts)
+    try:
+        counts = crosstab_counts(
+            groups.expand(spec.rows), groups.expand(spec.cols),
+            layer=groups.expand(spec.layer) if spec.layer else None, weights=weights,
+            row_variable=rows, col_variable=cols, layer_variable=layer,
+        )
+    except CountingError as exc:
+        raise ResultsError(_("The weights cannot be used: %(reason)s"), field="weight", params={"reason": str(exc)}) from None
+    table = crosstab(counts, codebook=codebook, lang=lang, public=public, k=k)
+    return CrosstabResult(table, spec, report)
+
+
+def _rds_crosstab(campaign: Campaign, spec: CrosstabSpec, codebook: Codebook, *, public: bool, lang: str
+                  ) -> CrosstabResult:
+    """An RDS-II weighted crosstab counted in the database.
+
+    RDS-II weighs each respondent 1 / network size, normalised so that the weights of the respondents
+    with a usable network size sum to their number (`analysis.rds.rds_weights`).  The database sums
+    1/d and 1/d² per cell (`counting.inverse_number_sql`); the normalising constant c = n / Σ 1/d over
+    the campaign scales the sums by c and c².  Respondents without a usable network size have no
+    weight and are left out (reported).
+    """
+    total, valid, inverse_sum = counting.inverse_sum_db(campaign.pk, NETWORK_SIZE)
+    if not valid:
+        raise ResultsError(_("No respondent gave a usable network size: RDS-II weights cannot be computed."),
+                           field="weight")
+    scale = valid / inverse_sum
+    counts = counting.crosstab_counts_db(
+        campaign.pk, codebook[spec.rows], codebook[spec.cols], codebook[spec.layer] if spec.layer else None,
+        inverse_weight_of=NETWORK_SIZE)
+    assert counts.sum_w2 is not None
+    counts = dataclasses.replace(counts, counts=counts.counts * scale, sum_w2=counts.sum_w2 * scale * scale)
+    table = crosstab(counts, codebook=codebook, lang=lang, public=public, k=campaign.suppression_k)
+    return CrosstabResult(table, spec, WeightReport("rds", total, total - valid))
+
+
+def frequencies_for(campaign: Campaign, code: str, *, public: bool, lang: str | None = None) -> dict[str, Any]:
+    """The distribution of one choice question as JSON (the engine's frequencies shape).
+
+    Single choice: the engine's frequencies with percentages and Wilson intervals.  Multiple choice:
+    respondents choosing each option, as a percentage of those who answered the question.
+    """
+    lang = lang or current_language()
+    question = _question_map(campaign).get((code or "").strip())
+    if question is None:
+        raise ResultsError(_("This questionnaire has no question with the code “%(code)s”."), field="var",
+                           params={"code": code})
+    if question.kind == Question.Kind.SINGLE:
+        variable = codebook_of(campaign)[question.code]
+        counts = counting.frequency_counts_db(campaign.pk, variable)
+        result = frequencies(counts, variable=variable, lang=lang, public=public, k=campaign.suppression_k).to_dict(lang)
+        result["kind"] = question.kind
+        return result
+    if question.kind == Question.Kind.MULTIPLE:
+        return _choices(campaign, question, public=public, lang=lang)
+    raise ResultsError(
+        _("“%(code)s” is a %(kind)s question: distributions are shown for choice questions only."),
+        field="var", params={"code": question.code, "kind": question.get_kind_display().lower()})
+
+
+def _choices(campaign: Campaign, question: Question, *, public: bool, lang: str) -> dict[str, Any]:
+    chosen, answered, total = counting.choice_counts_db(campaign.pk, question.code)
+    options = question.sorted_options()
+    k = campaign.suppression_k
+    categories = []
+    hidden = 0
+    for option in options:
+        n = chosen.get(option.code, 0)
+        # Options are not exclusive: both who chose an option and who did not are counts of people.
+        small = public and (0 < n < k or 0 < answered - n < k)
+        hidden += int(small)
+        categories.append({
+            "code": option.code,
+            "label": option.labels().get(lang) or option.label,
+            "count": None if small else n,
+            "percent": None if small or not total else 100.0 * n / total,
+            "valid_percent": None if small or not answered else 100.0 * n / answered,
+            "suppressed": small,
+        })
+    warnings = []
+    if hidden:
+        warnings.append({"code": "warning.suppressed", "params": {"count": hidden, "k": k},
+                         "text": ngettext("%(count)s option chosen (or not chosen) by fewer than %(k)s respondents is hidden.",
+                                          "%(count)s options chosen (or not chosen) by fewer than %(k)s respondents are hidden.",
+                                          hidden) % {"count": hidden, "k": k}})
+    return {
+        "variable": {"name": question.code, "title": question.texts().get(lang) or question.text,
+                     "codes": [o.code for o in options], "labels": [c["label"] for c in categories]},
+        "kind": question.kind,
+        "n": answered,
+        "n_valid": answered,
+        "n_missing": total - answered,
+        "n_total": total,
+        "weighted": False,
+        "categories": categories,
+        "missing": None,
+        "design_effect": None,
+        "effective_n": None,
+        "warnings": warnings,
+    }
+
+
+@dataclass(frozen=True)
+class Distribution:
+    question: Question
+    result: dict[str, Any]
+    chart: str  # inline SVG
+
+
+def distributions(campaign: Campaign, *, public: bool, lang: str | None = None) -> list[Distribution]:
+    """The distribution of every choice question, with its chart."""
+    lang = lang or current_language()
+    out = []
+    for question in questions_of(campaign):
+        if question.kind not in (Question.Kind.SINGLE, Question.Kind.MULTIPLE):
+            continue
+        result = frequencies_for(campaign, question.code, public=public, lang=lang)
+        out.append(Distribution(question, result, chart_svg(distribution_chart(result, lang=lang))))
+    return out
+
+
+def crosstab_chart(result: Mapping[str, Any], *, lang: str) -> str:
+    return chart_svg(row_percent_chart(result, lang=lang))
+
+
+def chart_svg(spec: Mapping[str, Any]) -> str:
+    """The chart as SVG, cached by its spec (the data are in the spec, so a new answer makes a new key)."""
+    key = "surveys:svg:" + hashlib.sha256(json.dumps(spec, sort_keys=True, default=str).encode()).hexdigest()
+    svg = cache.get(key)
+    if svg is None:
+        svg = render_svg(spec)
+        cache.set(key, svg, 60 * 60)
+    return str(svg)
+
+
+# ---------------------------------------------------------------------------------------------
+# Counts over time and by wave
+
+
+def counts_by_day(campaign: Campaign) -> list[tuple[date, int]]:
+    """Responses per day (Almaty dates)."""
+    rows = (campaign.responses.annotate(day=TruncDate("submitted_at", tzinfo=ALMATY))
+            .values("day").annotate(n=Count("id")).order_by("day"))
+    return [(r["day"], int(r["n"])) for r in rows]
+
+
+def counts_by_wave(campaign: Campaign) -> list[tuple[int, int]]:
+    """Responses per referral wave (0 = seeds and respondents who came without a referral link)."""
+    rows = campaign.responses.order_by().values("wave").annotate(n=Count("id")).order_by("wave")
+    return [(int(r["wave"]), int(r["n"])) for r in rows]
+
+
+# ---------------------------------------------------------------------------------------------
+# Pinned tables
+
+
+@dataclass(frozen=True)
+class PinnedResult:
+    table: ResultTable
+    result: CrosstabResult | None
+    data: dict[str, Any] | None
+    chart: str
+    error: str = ""
+
+
+def pinned_results(campaign: Campaign, *, public: bool, lang: str | None = None,
+                   only: Iterable[int] | None = None, charts: bool = True) -> list[PinnedResult]:
+    """The campaign's pinned tables computed now; a table that can no longer be computed says why."""
+    lang = lang or current_language()
+    tables = campaign.result_tables.order_by("position", "id")
+    if only is not None:
+        tables = tables.filter(pk__in=list(only))
+    out = []
+    for table in tables:
+        try:
+            spec = check_spec(campaign, rows=table.rows, cols=table.cols, layer=table.layer, weight=table.weight)
+            result = crosstab_for(campaign, spec, public=public, lang=lang)
+        except ResultsError as exc:
+            out.append(PinnedResult(table, None, None, "", str(exc)))
+            continue
+        data = result.to_dict(lang)
+        chart = crosstab_chart(data, lang=lang) if charts and table.chart else ""
+        out.append(PinnedResult(table, result, data, chart))
+    return out
+
+
+def adhoc_result(campaign: Campaign, spec: CrosstabSpec, *, lang: str) -> PinnedResult:
+    """A crosstab that is not pinned, shaped like a pinned one (for a report of the builder's table)."""
+    codebook = codebook_of(campaign)
+    table = ResultTable(campaign=campaign, rows=spec.rows, cols=spec.cols, layer=spec.layer, weight=spec.weight,
+                        chart=True, **{f"title_{code}": f"{codebook[spec.rows].text(code)} × {codebook[spec.cols].text(code)}"[:300]
+                                       for code in LANGUAGES})
+    result = crosstab_for(campaign, spec, public=False, lang=lang)
+    return PinnedResult(table, result, result.to_dict(lang), "")
+
+
+def _require_manage(user: Any, campaign: Campaign) -> None:
+    if not may_manage(user, campaign):
+        raise NotAllowed(_("Only the campaign's owner may change its results settings."))
+
+
+def result_table_pin(*, campaign: Campaign, spec: CrosstabSpec, by: Any, titles: Mapping[str, str] | None = None,
+                     chart: bool = True) -> ResultTable:
+    """Pin a crosstab to the campaign's results page (checked again here)."""
+    _require_manage(by, campaign)
+    spec = check_spec(campaign, rows=spec.rows, cols=spec.cols, layer=spec.layer, weight=spec.weight)
+    titles = dict(titles or {})
+    if not any((titles.get(lang) or "").strip() for lang in LANGUAGES):
+        codebook = codebook_of(campaign)
+        for lang in LANGUAGES:
+            titles[lang] = f"{codebook[spec.rows].text(lang)} × {codebook[spec.cols].text(lang)}"[:300]
+    with transaction.atomic():
+        last = campaign.result_tables.order_by("-position").values_list("position", flat=True).first()
+        table = ResultTable(
+            campaign=campaign, position=(last or 0) + 1, rows=spec.rows, cols=spec.cols, layer=spec.layer,
+            weight=spec.weight, chart=chart,
+            **{f"title_{lang}": (titles.get(lang) or "").strip()[:300] for lang in LANGUAGES},
+        )
+        table.full_clean()
+        audit_as(table, by)
+        table.save()
+    return table
+
+
+def result_table_unpin(*, table: ResultTable, by: Any) -> None:
+    _require_manage(by, table.campaign)
+    with transaction.atomic():
+        audit_as(table, by)
+        table.delete()
+
+
+# ---------------------------------------------------------------------------------------------
+# Population margins for raking
+
+
+def _share_kind(targets: Mapping[int, float]) -> str:
+    total = sum(targets.values())
+    return "share" if abs(total - 1.0) <= 1e-6 or abs(total - 100.0) <= 1e-4 else "count"
+
+
+def check_margins(campaign: Campaign, margins: Mapping[str, Mapping[int, float]], *, replacing: Iterable[str] = ()
+                  ) -> dict[str, dict[int, float]]:
+    """Margins the raking can use, else ValidationError listing every problem.
+
+    Each variable is a single-choice question of the campaign; every option has a target (a respondent
+    whose answer has none could not be weighted); targets are numbers ≥ 0 with a positive total; all of
+    a campaign's margins are shares (summing to 1 or 100) or all are counts of the same population.
+    """
+    questions = _question_map(campaign)
+    errors: list[str] = []
+    clean: dict[str, dict[int, float]] = {}
+    if not margins:
+        raise ValidationError(_("The margins are empty: give at least one question with its targets."))
+    for variable, targets in margins.items():
+        question = questions.get(variable)
+        if question is None:
+            errors.append(_("“%(code)s” is not a question of this questionnaire.") % {"code": variable})
+            continue
+        if question.kind != Question.Kind.SINGLE:
+            errors.append(_("“%(code)s” is not a single-choice question: margins are given for single-choice questions.")
+                          % {"code": variable})
+            continue
+        codes = {o.code for o in question.options.all()}
+        unknown = sorted(set(targets) - codes)
+        if unknown:
+            errors.append(_("“%(code)s” has no answer code %(codes)s.") % {
+                "code": variable, "codes": ", ".join(str(c) for c in unknown)})
+        missing = sorted(codes - set(targets))
+        if missing:
+            errors.append(_("“%(code)s”: give a target for every answer code (missing: %(codes)s).") % {
+                "code": variable, "codes": ", ".join(str(c) for c in missing)})
+        bad = [c for c, t in targets.items() if not (isinstance(t, int | float) and math.isfinite(t) and t >= 0)]
+        if bad:
+            errors.append(_("“%(code)s”: targets must be numbers of 0 or more (code %(codes)s).") % {
+                "code": variable, "codes": ", ".join(str(c) for c in bad)})
+        elif sum(targets.values()) <= 0:
+            errors.append(_("“%(code)s”: the targets add up to 0.") % {"code": variable})
+        clean[variable] = {int(c): float(t) for c, t in targets.items()}
+    if not errors:
+        replaced = set(replacing) | set(clean)
+        combined = {**{k: v for k, v in campaign_margins(campaign).items() if k not in replaced}, **clean}
+        kinds = {name: _share_kind(t) for name, t in combined.items()}
+        if len(set(kinds.values())) > 1:
+            errors.append(_("Give every question's margins the same way: all as shares (summing to 1 or 100) "
+                            "or all as counts of the same population."))
+        elif set(kinds.values()) == {"count"}:
+            totals = {name: sum(t.values()) for name, t in combined.items()}
+            if max(totals.values()) - min(totals.values()) > 1e-6 * max(totals.values()):
+                errors.append(_("The margins describe populations of different sizes (%(totals)s): "
+                                "counts must add up to the same total for every question.") % {
+                    "totals": ", ".join(f"{n} = {t:g}" for n, t in totals.items())})
+    if errors:
+        raise ValidationError(errors)
+    return clean
+
+
+def margins_save(*, campaign: Campaign, margins: Mapping[str, Mapping[int, float]], source: str, by: Any
+                 ) -> list[Margins]:
+    """Store (or replace) the raking targets of one or more questions."""
+    _require_manage(by, campaign)
+    clean = check_margins(campaign, margins)
+    saved = []
+    with transaction.atomic():
+        for variable, targets in clean.items():
+            row = Margins.objects.filter(campaign=campaign, variable=variable).first() or Margins(
+                campaign=campaign, variable=variable)
+            row.targets = {str(c): t for c, t in sorted(targets.items())}
+            row.source = source.strip()
+            row.uploaded_by = by
+            row.uploaded_at = timezone.now()
+            row.full_clean()
+            audit_as(row, by)
+            row.save()
+            saved.append(row)
+    return saved
+
+
+def margins_delete(*, margins: Margins, by: Any) -> None:
+    _require_manage(by, margins.campaign)
+    with transaction.atomic():
+        audit_as(margins, by)
+        margins.delete()
+
+
+def parse_margins_file(name: str, content: bytes) -> dict[str, dict[int, float]]:
+    """Margins from an uploaded CSV, XLSX (columns variable, code, target) or YAML ({variable: {code: target}}).
+
+    Every problem is reported with its line, in the user's language (ValidationError).
+    """
+    if len(content) > MAX_MARGINS_BYTES:
+        raise ValidationError(_("The margins file is too large (at most 1 MB)."))
+    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if suffix in ("yaml", "yml"):
+        return _margins_from_yaml(content)
+    if suffix == "csv":
+        try:
+            text = content.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ValidationError(_("The file is not UTF-8 text.")) from None
+        first = text.splitlines()[0] if text.strip() else ""
+        delimiter = ";" if first.count(";") > first.count(",") else ","
+        reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+        return _margins_from_rows(list(reader))
+    if suffix == "xlsx":
+        try:
+            from openpyxl import load_workbook
+
+            sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).worksheets[0]
+            rows = [["" if v is None else v for v in row] for row in sheet.iter_rows(values_only=True)]
+        except Exception:  # openpyxl raises many kinds of errors for a file that is not a workbook
+            raise ValidationError(_("The file cannot be read as an Excel workbook (.xlsx).")) from None
+        return _margins_from_rows(rows)
+    raise ValidationError(_("Upload the margins as .csv, .xlsx or .yaml."))
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value) if math.isfinite(float(value)) else None
+    text = str(value).strip().replace(" ", "").replace("\u00a0", "")
+    if text.count(",") == 1 and "." not in text:
+        text = text.replace(",", ".")  # a decimal comma (Kazakh and Russian spreadsheets)
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _margins_from_rows(rows: Sequence[Sequence[Any]]) -> dict[str, dict[int, float]]:
+    rows = [r for r in rows if any(str(c).strip() for c in r)]
+    if not rows:
+        raise ValidationError(_("The margins file is empty."))
+    header = [str(c).strip().lower() for c in rows[0]]
+    if not {"variable", "code", "target"} <= set(header):
+        raise ValidationError(_("The first row must name the columns variable, code and target."))
+    iv, ic, it = header.index("variable"), header.index("code"), header.index("target")
+    margins: dict[str, dict[int, float]] = {}
+    errors = []
+    for line, row in enumerate(rows[1:], start=2):
+        cells = list(row) + [""] * (max(iv, ic, it) + 1 - len(row))
+        variable = str(cells[iv]).strip()
+        code = _number(cells[ic])
+        target = _number(cells[it])
+        if not variable:
+            errors.append(_("Line %(line)s: the variable is empty.") % {"line": line})
+            continue
+        if code is None or not code.is_integer():
+            errors.append(_("Line %(line)s: the code “%(value)s” is not a whole number.") % {"line": line, "value": cells[ic]})
+            continue
+        if target is None or target < 0:
+            errors.append(_("Line %(line)s: the target “%(value)s” is not a number of 0 or more.") % {
+                "line": line, "value": cells[it]})
+            continue
+        codes = margins.setdefault(variable, {})
+        if int(code) in codes:
+            errors.append(_("Line %(line)s: %(variable)s code %(code)s appears twice.") % {
+                "line": line, "variable": variable, "code": int(code)})
+            continue
+        codes[int(code)] = target
+    if errors:
+        raise ValidationError(errors)
+    return margins
+
+
+def _margins_from_yaml(content: bytes) -> dict[str, dict[int, float]]:
+    import yaml
+
+    try:
+        document = yaml.safe_load(content.decode("utf-8-sig"))
+    except (UnicodeDecodeError, yaml.YAMLError):
+        raise ValidationError(_("The file cannot be read as YAML.")) from None
+    if isinstance(document, Mapping) and isinstance(document.get("margins"), Mapping):
+        document = document["margins"]
+    if not isinstance(document, Mapping) or not document:
+        raise ValidationError(_("The YAML file must map each question code to its targets, e.g. gender: {1: 0.48, 2: 0.52}."))
+    rows: list[list[Any]] = [["variable", "code", "target"]]
+    for variable, targets in document.items():
+        if not isinstance(targets, Mapping):
+            raise ValidationError(_("The targets of “%(code)s” must map answer codes to numbers.") % {"code": variable})
+        rows.extend([str(variable), code, target] for code, target in targets.items())
+    return _margins_from_rows(rows)
+
+
+def parse_margins_text(variable: str, text: str) -> dict[str, dict[int, float]]:
+    """Margins of one question typed as lines "code = target" (or "code; target", "code target")."""
+    rows: list[list[Any]] = [["variable", "code", "target"]]
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        for sep in ("=", ";", "\t", ":"):
+            if sep in line:
+                code, _sep, target = line.partition(sep)
+                break
+        else:
+            code, _sep, target = line.partition(" ")
+        rows.append([variable, code.strip(), target.strip()])
+    if len(rows) == 1:
+        raise ValidationError(_("Type one line per answer code: code = target."))
+    return _margins_from_rows(rows)

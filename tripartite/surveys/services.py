@@ -1,0 +1,681 @@
+"""Writes of the surveys app (collection side): questionnaires and their versions, campaigns, invitations,
+answer validation, submitting a response, and the submission rate limit.
+
+Every write is one function, checked by the policy and run in a transaction. `validate_answers` is the one
+validation of answers used by the web form, the API and the importer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import math
+import re
+import secrets
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F, Max, Model
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from tripartite.core.errors import Conflict, DomainError, NotAllowed
+from tripartite.core.models import audit_as
+from tripartite.core.policy import Action, can
+from tripartite.partners.models import Organisation
+from tripartite.surveys import builtin
+from tripartite.surveys.models import (
+    LANGUAGES,
+    Campaign,
+    Invitation,
+    Option,
+    Question,
+    Questionnaire,
+    QuestionnaireVersion,
+    Response,
+    SubmissionThrottle,
+)
+
+MAX_INVITATIONS_PER_BATCH = 10_000
+MAX_TEXT_ANSWER = 1000
+DEFAULT_RATE_LIMIT_PER_HOUR = 30
+
+
+class FrozenVersion(Conflict):
+    """A published questionnaire version cannot be changed."""
+
+
+class CampaignClosed(NotAllowed):
+    """The campaign does not accept answers today."""
+
+
+class InvitationUsed(Conflict):
+    """A one-time invitation was already used."""
+
+
+class RateLimited(DomainError):
+    status = 429
+
+
+def _require(by: Any, action: Action, target: Model | None, *, kind: type[Model] | None = None) -> None:
+    if not can(by, action, target, kind=kind):
+        raise NotAllowed(gettext_lazy("You do not have permission to do this."))
+
+
+def _save(obj: Model, by: Any) -> None:
+    obj.full_clean()
+    audit_as(obj, by)
+    obj.save()
+
+
+def _apply(obj: Model, data: Mapping[str, Any], allowed: Sequence[str]) -> None:
+    unknown = set(data) - set(allowed)
+    if unknown:
+        raise ValueError(f"Fields that cannot be changed here: {sorted(unknown)}")
+    for field, value in data.items():
+        setattr(obj, field, value)
+
+
+# Answer validation -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuestionSpec:
+    """What validation needs to know of a question (built once per version, no database access after)."""
+
+    code: str
+    kind: str
+    required: bool
+    codes: frozenset[int]
+    min_value: int | None
+    max_value: int | None
+
+
+_SCHEMA_CACHE: dict[tuple[int, Any], tuple[QuestionSpec, ...]] = {}
+
+
+def answer_schema(version: QuestionnaireVersion) -> tuple[QuestionSpec, ...]:
+    """The version's questions as validation specs; cached for published (frozen) versions."""
+    key = (version.pk, version.published_at)
+    cached = _SCHEMA_CACHE.get(key) if version.is_published else None
+    if cached is not None:
+        return cached
+    specs = tuple(
+        QuestionSpec(
+            code=q.code, kind=q.kind, required=q.required,
+            codes=frozenset(o.code for o in q.options.all()),
+            min_value=q.min_value, max_value=q.max_value,
+        )
+        for q in version.questions.order_by("position", "id").prefetch_related("options")
+    )
+    if version.is_published:
+        _SCHEMA_CACHE[key] = specs
+    return specs
+
+
+_INT_RE = re.compile(r"^[+-]?\d+$")
+_SPLIT_RE = re.compile(r"[,;\s]+")
+
+
+def _as_int(value: Any) -> int | None:
+    """An integer from an int, an integral float or a string of digits; None otherwise (bools are refused)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if math.isfinite(value) and value.is_integer() else None
+    if isinstance(value, str):
+        text = value.strip()
+        if _INT_RE.match(text):
+            return int(text)
+        try:
+            number = float(text.replace(",", "."))
+        except ValueError:
+            return None
+        return int(number) if math.isfinite(number) and number.is_integer() else None
+    return None
+
+
+def _is_empty(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, list | tuple | set | frozenset):
+        return all(_is_empty(v) for v in value)
+    return False
+
+
+def validate_answers(version: QuestionnaireVersion, raw: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    """Check `raw` answers ({question code: value}) against `version`.
+
+    Returns `(clean, errors)`: `clean` maps each answered question to its stored value (int for single choice,
+    sorted list of ints for multiple choice, int for a number, stripped str for text); `errors` maps a question
+    code to a message in the active language. Values may come typed (JSON) or as strings (a form, a CSV file);
+    a multiple-choice answer may be a list or a string like "1;3". Unanswered optional questions are left out.
+    """
+    specs = answer_schema(version)
+    clean: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    known = set()
+    for spec in specs:
+        known.add(spec.code)
+        value = raw.get(spec.code)
+        if _is_empty(value):
+            if spec.required:
+                errors[spec.code] = _("Please answer this question.")
+            continue
+        if spec.kind == Question.Kind.SINGLE:
+            if isinstance(value, list | tuple) and len(value) == 1:
+                value = value[0]
+            code = _as_int(value)
+            if code is None or code not in spec.codes:
+                errors[spec.code] = _("Choose one of the options.")
+            else:
+                clean[spec.code] = code
+        elif spec.kind == Question.Kind.MULTIPLE:
+            items = _SPLIT_RE.split(value.strip()) if isinstance(value, str) else value
+            if not isinstance(items, list | tuple | set | frozenset):
+                items = [items]
+            codes = [_as_int(v) for v in items if not _is_empty(v)]
+            if any(c is None or c not in spec.codes for c in codes):
+                errors[spec.code] = _("Choose among the options shown.")
+            else:
+                clean[spec.code] = sorted(set(codes))  # type: ignore[type-var]
+        elif spec.kind == Question.Kind.NUMBER:
+            number = _as_int(value)
+            if number is None:
+                errors[spec.code] = _("Enter a whole number.")
+            elif spec.min_value is not None and number < spec.min_value:
+                errors[spec.code] = _("Enter a number no smaller than %(min)s.") % {"min": spec.min_value}
+            elif spec.max_value is not None and number > spec.max_value:
+                errors[spec.code] = _("Enter a number no larger than %(max)s.") % {"max": spec.max_value}
+            else:
+                clean[spec.code] = number
+        else:
+            if not isinstance(value, str | int | float) or isinstance(value, bool):
+                errors[spec.code] = _("Enter text.")
+                continue
+            text = str(value).strip()
+            if len(text) > MAX_TEXT_ANSWER:
+                errors[spec.code] = _("Keep the answer under %(n)s characters.") % {"n": MAX_TEXT_ANSWER}
+            else:
+                clean[spec.code] = text
+    for code in raw:
+        if code not in known and not _is_empty(raw[code]):
+            errors[str(code)] = _("This questionnaire has no question with this code.")
+    return clean, errors
+
+
+# Submitting a response ---------------------------------------------------------------------------------------
+
+
+def new_referral_code() -> str:
+    return secrets.token_urlsafe(12)
+
+
+def new_idempotency_key() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def _replayed(campaign: Campaign, key: str) -> Response | None:
+    return Response.objects.filter(campaign=campaign, idempotency_key=key).first()
+
+
+def check_open(campaign: Campaign, now: datetime | None = None) -> None:
+    state = campaign.state(now)
+    if state == "upcoming":
+        raise CampaignClosed(
+            _("This survey opens on %(date)s.") % {"date": campaign.opens_on.strftime("%d.%m.%Y")}
+        )
+    if state == "closed":
+        raise CampaignClosed(_("This survey is closed: answers are no longer accepted."))
+
+
+def find_invitation(campaign: Campaign, token: str | None) -> Invitation:
+    """The campaign's invitation with this token; refuses a missing, unknown or used one."""
+    invitation = Invitation.objects.filter(campaign=campaign, token=token).first() if token else None
+    if invitation is None:
+        raise NotAllowed(_("This survey is by invitation only: open it with the personal link you received."),
+                         field="invitation")
+    if invitation.is_used:
+        raise InvitationUsed(_("This invitation has already been used."), field="invitation")
+    return invitation
+
+
+def find_recruiter(campaign: Campaign, referral: str | None) -> Response | None:
+    """The response whose referral link brought this respondent (snowball campaigns only; unknown codes ignored)."""
+    if not referral or campaign.mode != Campaign.Mode.SNOWBALL:
+        return None
+    return Response.objects.filter(campaign=campaign, referral_code=referral).only("pk", "wave").first()
+
+
+def submit_response(
+    campaign: Campaign,
+    answers: Mapping[str, Any],
+    *,
+    idempotency_key: str,
+    invitation: str | None = None,
+    referral: str | None = None,
+    language: str = "ru",
+    source: str = Response.Source.FORM,
+    now: datetime | None = None,
+) -> tuple[Response, bool]:
+    """Store one response atomically. Returns `(response, created)`; `created` is False for a replayed key.
+
+    Raises CampaignClosed (403) outside the campaign's dates, NotAllowed (403) without a valid invitation in an
+    invitation campaign, InvitationUsed (409) for a used invitation, ValidationError ({code: message}) for
+    invalid answers. Nothing that identifies the respondent is stored; the invitation only gets its `used_at`.
+    """
+    key = (idempotency_key or "").strip()
+    if not key or len(key) > 64:
+        raise ValidationError({"idempotency_key": _("Send an idempotency key of 1 to 64 characters.")})
+    existing = _replayed(campaign, key)
+    if existing is not None:
+        return existing, False
+    if source != Response.Source.IMPORT:
+        check_open(campaign, now)
+    invite = find_invitation(campaign, invitation) if campaign.mode == Campaign.Mode.INVITATION else None
+    clean, errors = validate_answers(campaign.version, answers)
+    if errors:
+        raise ValidationError(errors)
+    recruiter = find_recruiter(campaign, referral)
+    language = language if language in LANGUAGES else (campaign.languages or ["ru"])[0]
+    moment = now or timezone.now()
+    try:
+        with transaction.atomic():
+            if invite is not None:
+                taken = Invitation.objects.filter(pk=invite.pk, used_at__isnull=True).update(used_at=moment)
+                if taken != 1:
+                    raise InvitationUsed(_("This invitation has already been used."), field="invitation")
+            response = Response.objects.create(
+                campaign=campaign, version_id=campaign.version_id, submitted_at=moment, language=language,
+                answers=clean, idempotency_key=key, referral_code=new_referral_code(),
+                recruited_by=recruiter, wave=(recruiter.wave + 1) if recruiter is not None else 0, source=source,
+            )
+    except IntegrityError:
+        existing = _replayed(campaign, key)
+        if existing is not None:
+            return existing, False
+        raise
+    return response, True
+
+
+# Rate limit --------------------------------------------------------------------------------------------------
+
+
+def rate_limit_per_hour() -> int:
+    """Submissions allowed per address per hour (setting SURVEYS_SUBMISSIONS_PER_HOUR; 0 turns the limit off)."""
+    return int(getattr(settings, "SURVEYS_SUBMISSIONS_PER_HOUR", DEFAULT_RATE_LIMIT_PER_HOUR))
+
+
+def daily_salt(day: date) -> bytes:
+    """A salt that changes every day, derived from the secret key; never stored anywhere."""
+    return hmac.new(settings.SECRET_KEY.encode(), f"surveys-throttle:{day.isoformat()}".encode(), hashlib.sha256).digest()
+
+
+def address_hash(address: str, day: date) -> str:
+    return hashlib.sha256(daily_salt(day) + (address or "").encode()).hexdigest()
+
+
+def register_attempt(address: str, *, now: datetime | None = None) -> bool:
+    """Count one submission attempt from `address`; False when the hourly limit is exceeded.
+
+    Only a salted hash of the address is kept, in its own table, per Almaty day and hour; yesterday's salt is
+    gone tomorrow, so old rows cannot be linked to an address. Rows older than a day are deleted.
+    """
+    limit = rate_limit_per_hour()
+    if limit <= 0:
+        return True
+    local = timezone.localtime(now or timezone.now())
+    day, hour = local.date(), local.hour
+    digest = address_hash(address, day)
+    with transaction.atomic():
+        updated = SubmissionThrottle.objects.filter(address_hash=digest, day=day, hour=hour).update(count=F("count") + 1)
+        if not updated:
+            try:
+                with transaction.atomic():
+                    SubmissionThrottle.objects.create(address_hash=digest, day=day, hour=hour, count=1)
+                SubmissionThrottle.objects.filter(day__lt=day - timedelta(days=1)).delete()
+                return True
+            except IntegrityError:
+                SubmissionThrottle.objects.filter(address_hash=digest, day=day, hour=hour).update(count=F("count") + 1)
+        count = SubmissionThrottle.objects.filter(address_hash=digest, day=day, hour=hour).values_list("count", flat=True).first()
+    return (count or 0) <= limit
+
+
+# Questionnaires ----------------------------------------------------------------------------------------------
+
+QUESTIONNAIRE_FIELDS = ("title_kk", "title_ru", "title_en")
+VERSION_FIELDS = ("intro_kk", "intro_ru", "intro_en")
+QUESTION_FIELDS = (
+    "code", "kind", "text_kk", "text_ru", "text_en", "help_kk", "help_ru", "help_en", "required", "ordinal",
+    "min_value", "max_value",
+)
+OPTION_FIELDS = ("code", "label_kk", "label_ru", "label_en")
+
+
+def ensure_builtin_template() -> QuestionnaireVersion:
+    """The built-in template's published version (created if missing; safe to call again)."""
+    with transaction.atomic():
+        return builtin.install(Questionnaire, QuestionnaireVersion, Question, Option)
+
+
+def _copy_questions(source: QuestionnaireVersion, target: QuestionnaireVersion, by: Any) -> None:
+    for question in source.ordered_questions():
+        options = question.sorted_options()
+        question.pk = None
+        question.id = None
+        question.version = target
+        audit_as(question, by)
+        question.save()
+        for option in options:
+            option.pk = None
+            option.id = None
+            option.question = question
+            audit_as(option, by)
+            option.save()
+
+
+@transaction.atomic
+def questionnaire_create(
+    *,
+    by: Any,
+    owner: Organisation,
+    code: str,
+    title_kk: str = "",
+    title_ru: str = "",
+    title_en: str = "",
+    copy_from: QuestionnaireVersion | None = None,
+) -> Questionnaire:
+    """A questionnaire of `owner` with an empty draft version 1 (or a copy of `copy_from`'s questions)."""
+    _require(by, Action.CREATE, owner, kind=Questionnaire)
+    if copy_from is not None and not copy_from.questionnaire.is_template:
+        _require(by, Action.VIEW, copy_from.questionnaire)
+    questionnaire = Questionnaire(
+        owner=owner, code=code, title_kk=title_kk, title_ru=title_ru, title_en=title_en,
+        created_by=by if getattr(by, "is_authenticated", False) else None,
+    )
+    _save(questionnaire, by)
+    version = QuestionnaireVersion(
+        questionnaire=questionnaire, number=1,
+        intro_kk=copy_from.intro_kk if copy_from else "", intro_ru=copy_from.intro_ru if copy_from else "",
+        intro_en=copy_from.intro_en if copy_from else "",
+    )
+    _save(version, by)
+    if copy_from is not None:
+        _copy_questions(copy_from, version, by)
+    return questionnaire
+
+
+@transaction.atomic
+def questionnaire_update(*, questionnaire: Questionnaire, by: Any, data: Mapping[str, Any]) -> Questionnaire:
+    _require(by, Action.CHANGE, questionnaire)
+    if questionnaire.is_template:
+        raise NotAllowed(_("The built-in template cannot be changed; copy it into a questionnaire of your own."))
+    _apply(questionnaire, data, QUESTIONNAIRE_FIELDS)
+    _save(questionnaire, by)
+    return questionnaire
+
+
+@transaction.atomic
+def version_new_draft(*, questionnaire: Questionnaire, by: Any) -> QuestionnaireVersion:
+    """The draft to edit: the latest version if it is a draft, else a copy of the latest as version n+1."""
+    questionnaire = Questionnaire.objects.select_for_update().get(pk=questionnaire.pk)
+    _require(by, Action.CHANGE, questionnaire)
+    if questionnaire.is_template:
+        raise NotAllowed(_("The built-in template cannot be changed; copy it into a questionnaire of your own."))
+    latest = questionnaire.latest_version()
+    if latest is not None and not latest.is_published:
+        return latest
+    number = (questionnaire.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+    draft = QuestionnaireVersion(
+        questionnaire=questionnaire, number=number,
+        intro_kk=latest.intro_kk if latest else "", intro_ru=latest.intro_ru if latest else "",
+        intro_en=latest.intro_en if latest else "",
+    )
+    _save(draft, by)
+    if latest is not None:
+        _copy_questions(latest, draft, by)
+    return draft
+
+
+def _editable(version: QuestionnaireVersion, by: Any) -> QuestionnaireVersion:
+    version = QuestionnaireVersion.objects.select_for_update().select_related("questionnaire").get(pk=version.pk)
+    _require(by, Action.CHANGE, version.questionnaire)
+    if version.is_published:
+        raise FrozenVersion(_("A published version is frozen: make a new version to change the questions."))
+    return version
+
+
+@transaction.atomic
+def version_update(*, version: QuestionnaireVersion, by: Any, data: Mapping[str, Any]) -> QuestionnaireVersion:
+    version = _editable(version, by)
+    _apply(version, data, VERSION_FIELDS)
+    _save(version, by)
+    return version
+
+
+@transaction.atomic
+def version_publish(*, version: QuestionnaireVersion, by: Any) -> QuestionnaireVersion:
+    """Freeze a draft: it needs at least one question, and every choice question at least two options."""
+    version = _editable(version, by)
+    questions = version.ordered_questions()
+    if not questions:
+        raise DomainError(_("Add at least one question before publishing."))
+    for question in questions:
+        if question.has_options and len(question.options.all()) < 2:
+            raise DomainError(
+                _("Question %(code)s needs at least two options before publishing.") % {"code": question.code}
+            )
+    version.status = QuestionnaireVersion.Status.PUBLISHED
+    version.published_at = timezone.now()
+    _save(version, by)
+    return version
+
+
+def _next_position(queryset: Any) -> int:
+    return (queryset.aggregate(n=Max("position"))["n"] or 0) + 1
+
+
+@transaction.atomic
+def question_add(*, version: QuestionnaireVersion, by: Any, data: Mapping[str, Any]) -> Question:
+    version = _editable(version, by)
+    question = Question(version=version, position=_next_position(version.questions.all()))
+    _apply(question, data, QUESTION_FIELDS)
+    if version.questions.filter(code=question.code).exists():
+        raise ValidationError({"code": _("Another question of this version has this code.")})
+    _save(question, by)
+    return question
+
+
+@transaction.atomic
+def question_update(*, question: Question, by: Any, data: Mapping[str, Any]) -> Question:
+    _editable(question.version, by)
+    question = Question.objects.select_for_update().get(pk=question.pk)
+    _apply(question, data, QUESTION_FIELDS)
+    if Question.objects.filter(version_id=question.version_id, code=question.code).exclude(pk=question.pk).exists():
+        raise ValidationError({"code": _("Another question of this version has this code.")})
+    if not question.has_options:
+        for option in question.options.all():
+            audit_as(option, by)
+            option.delete()
+    _save(question, by)
+    return question
+
+
+@transaction.atomic
+def question_delete(*, question: Question, by: Any) -> None:
+    _editable(question.version, by)
+    audit_as(question, by)
+    question.delete()
+
+
+def _move(obj: Model, siblings: Any, direction: str, by: Any) -> None:
+    ordered = list(siblings.order_by("position", "id"))
+    index = next(i for i, o in enumerate(ordered) if o.pk == obj.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if not 0 <= other < len(ordered):
+        return
+    ordered[index], ordered[other] = ordered[other], ordered[index]
+    for position, item in enumerate(ordered, start=1):
+        if item.position != position:
+            item.position = position
+            audit_as(item, by)
+            item.save(update_fields=["position"])
+
+
+@transaction.atomic
+def question_move(*, question: Question, by: Any, direction: str) -> None:
+    version = _editable(question.version, by)
+    _move(question, version.questions.all(), direction, by)
+
+
+@transaction.atomic
+def option_add(*, question: Question, by: Any, data: Mapping[str, Any]) -> Option:
+    _editable(question.version, by)
+    if not question.has_options:
+        raise DomainError(_("Only choice questions have options."))
+    option = Option(question=question, position=_next_position(question.options.all()))
+    if data.get("code") is None:
+        data = {**data, "code": (question.options.aggregate(n=Max("code"))["n"] or 0) + 1}
+    _apply(option, data, OPTION_FIELDS)
+    if question.options.filter(code=option.code).exists():
+        raise ValidationError({"code": _("Another option of this question has this code.")})
+    _save(option, by)
+    return option
+
+
+@transaction.atomic
+def option_update(*, option: Option, by: Any, data: Mapping[str, Any]) -> Option:
+    _editable(option.question.version, by)
+    option = Option.objects.select_for_update().get(pk=option.pk)
+    _apply(option, data, OPTION_FIELDS)
+    if Option.objects.filter(question_id=option.question_id, code=option.code).exclude(pk=option.pk).exists():
+        raise ValidationError({"code": _("Another option of this question has this code.")})
+    _save(option, by)
+    return option
+
+
+@transaction.atomic
+def option_delete(*, option: Option, by: Any) -> None:
+    _editable(option.question.version, by)
+    audit_as(option, by)
+    option.delete()
+
+
+@transaction.atomic
+def option_move(*, option: Option, by: Any, direction: str) -> None:
+    _editable(option.question.version, by)
+    _move(option, option.question.options.all(), direction, by)
+
+
+@transaction.atomic
+def questions_replace(*, version: QuestionnaireVersion, by: Any, questions: Sequence[Mapping[str, Any]]) -> None:
+    """Replace a draft's questions (API): each item has the question fields and `options` [{code, label_*}]."""
+    version = _editable(version, by)
+    for old in version.questions.all():
+        audit_as(old, by)
+        old.delete()
+    seen: set[str] = set()
+    for position, item in enumerate(questions, start=1):
+        data = {k: v for k, v in item.items() if k != "options"}
+        question = Question(version=version, position=position)
+        _apply(question, data, QUESTION_FIELDS)
+        if question.code in seen:
+            raise ValidationError({f"questions.{position}.code": _("Another question of this version has this code.")})
+        seen.add(question.code)
+        try:
+            _save(question, by)
+        except ValidationError as exc:
+            raise ValidationError({f"questions.{position}.{f}": m for f, m in exc.message_dict.items()}) from None
+        codes: set[int] = set()
+        for opt_position, opt in enumerate(item.get("options") or [], start=1):
+            option = Option(question=question, position=opt_position)
+            _apply(option, opt, OPTION_FIELDS)
+            if option.code in codes:
+                raise ValidationError({f"questions.{position}.options": _("Another option of this question has this code.")})
+            codes.add(option.code)
+            try:
+                _save(option, by)
+            except ValidationError as exc:
+                raise ValidationError(
+                    {f"questions.{position}.options.{opt_position}.{f}": m for f, m in exc.message_dict.items()}
+                ) from None
+
+
+# Campaigns ---------------------------------------------------------------------------------------------------
+
+CAMPAIGN_FIELDS = (
+    "slug", "version", "title_kk", "title_ru", "title_en", "opens_on", "closes_on", "languages", "mode",
+    "results_public", "suppression_k", "published",
+)
+
+
+def usable_versions(by: Any, owner: Organisation | None = None) -> Any:
+    """Published versions a campaign may use: the built-in templates and the questionnaires `by` may change."""
+    from django.db.models import Q
+
+    from tripartite.surveys.queries import editable_questionnaires
+
+    return (
+        QuestionnaireVersion.objects.filter(status=QuestionnaireVersion.Status.PUBLISHED)
+        .filter(Q(questionnaire__is_template=True) | Q(questionnaire__in=editable_questionnaires(by)))
+        .select_related("questionnaire")
+        .order_by("-questionnaire__is_template", "questionnaire__code", "-number")
+    )
+
+
+def _check_version(by: Any, version: QuestionnaireVersion) -> None:
+    if not version.is_published:
+        raise ValidationError({"version": _("Only a published questionnaire version can be used in a campaign.")})
+    if not version.questionnaire.is_template and not can(by, Action.CHANGE, version.questionnaire):
+        raise ValidationError({"version": _("Choose a template or a questionnaire of your organisation.")})
+
+
+@transaction.atomic
+def campaign_create(*, by: Any, owner: Organisation, version: QuestionnaireVersion, **data: Any) -> Campaign:
+    """Put a published questionnaire version in the field for `owner`; its editors (or an administrator) may."""
+    _require(by, Action.CREATE, owner, kind=Campaign)
+    _check_version(by, version)
+    campaign = Campaign(owner=owner, version=version, created_by=by if getattr(by, "is_authenticated", False) else None)
+    _apply(campaign, data, CAMPAIGN_FIELDS)
+    _save(campaign, by)
+    return campaign
+
+
+@transaction.atomic
+def campaign_update(*, campaign: Campaign, by: Any, data: Mapping[str, Any]) -> Campaign:
+    """Change a campaign; its questionnaire version can change only while it has no responses."""
+    campaign = Campaign.objects.select_for_update().select_related("owner", "version").get(pk=campaign.pk)
+    _require(by, Action.CHANGE, campaign)
+    new_version = data.get("version")
+    if new_version is not None and new_version.pk != campaign.version_id:
+        if campaign.responses.exists():
+            raise Conflict(_("This campaign has responses: its questionnaire version can no longer change."),
+                           field="version")
+        _check_version(by, new_version)
+    _apply(campaign, data, CAMPAIGN_FIELDS)
+    _save(campaign, by)
+    return campaign
+
+
+@transaction.atomic
+def invitations_generate(*, campaign: Campaign, by: Any, count: int) -> list[Invitation]:
+    """Create `count` one-time invitation tokens (1 to 10,000 at a time)."""
+    _require(by, Action.CHANGE, campaign)
+    if campaign.mode != Campaign.Mode.INVITATION:
+        raise DomainError(_("Invitations are for campaigns in the one-time invitation mode."), field="count")
+    if not 1 <= int(count) <= MAX_INVITATIONS_PER_BATCH:
+        raise ValidationError({"count": _("Generate between 1 and %(max)s invitations at a time.")
+                               % {"max": f"{MAX_INVITATIONS_PER_BATCH:,}".replace(",", " ")}})
+    now = timezone.now()
+    invitations = [Invitation(campaign=campaign, token=secrets.token_urlsafe(16), created_at=now) for _i in range(int(count))]
+    return Invitation.objects.bulk_create(invitations)

@@ -1,0 +1,573 @@
+"""Pages of the surveys app (collection): campaigns, invitations, the questionnaire editor, the respondent's form.
+
+The respondent's form is one server-rendered page in the chosen language, without JavaScript; it is checked by
+`services.validate_answers` (the same check as the API and the importer) and stored by `services.submit_response`.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlencode
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tripartite.core.errors import DomainError
+from tripartite.core.policy import Action, can
+from tripartite.core.views import history_page, paginate
+from tripartite.surveys import queries, services
+from tripartite.surveys.forms import (
+    CampaignFilterForm,
+    CampaignForm,
+    IntroForm,
+    InvitationsForm,
+    OptionForm,
+    QuestionForm,
+    QuestionnaireForm,
+)
+from tripartite.surveys.models import (
+    LANGUAGE_CHOICES,
+    LANGUAGES,
+    Campaign,
+    Option,
+    Question,
+    Questionnaire,
+    QuestionnaireVersion,
+    Response,
+)
+
+
+def _deny(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise PermissionDenied
+
+
+def _add_errors(form: forms.BaseForm, exc: Exception) -> None:
+    if isinstance(exc, ValidationError) and hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    elif isinstance(exc, ValidationError):
+        form.add_error(None, exc)
+    elif isinstance(exc, DomainError):
+        form.add_error(exc.field if exc.field in form.fields else None, str(exc))
+
+
+def _submit(request: HttpRequest, form: forms.BaseForm, call: Callable[[dict[str, Any]], Any]) -> Any:
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        return call(dict(form.cleaned_data))
+    except (ValidationError, DomainError) as exc:
+        _add_errors(form, exc)
+        return None
+
+
+def _form_page(request: HttpRequest, form: forms.BaseForm, *, title: str, back_url: str, submit: str,
+               context: dict[str, Any] | None = None) -> HttpResponse:
+    status = 422 if request.method == "POST" and form.errors else 200
+    return render(
+        request, "surveys/form.html",
+        {"form": form, "title": title, "back_url": back_url, "submit_label": submit, **(context or {})},
+        status=status,
+    )
+
+
+def _post_action(request: HttpRequest, back: str, call: Callable[[], Any], success: str) -> HttpResponse:
+    try:
+        call()
+    except (ValidationError, DomainError) as exc:
+        messages.error(request, " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc))
+    else:
+        if success:
+            messages.success(request, success)
+    return redirect(back)
+
+
+def _results_url(campaign: Campaign) -> str:
+    """The results page (S2's urls_results) when it exists."""
+    try:
+        return reverse("surveys:results", args=[campaign.slug])
+    except NoReverseMatch:
+        return ""
+
+
+def respond_url(request: HttpRequest, campaign: Campaign, **params: str) -> str:
+    """The absolute link of the respondent's form, with query parameters (lang, i, ref)."""
+    query = urlencode({k: v for k, v in params.items() if v})
+    path = reverse("surveys:respond", args=[campaign.slug]) + (f"?{query}" if query else "")
+    return request.build_absolute_uri(path)
+
+
+# Campaigns ---------------------------------------------------------------------------------------------------
+
+
+def campaign_list(request: HttpRequest) -> HttpResponse:
+    filter_form = CampaignFilterForm(request.GET)
+    page = paginate(request, queries.campaign_list(user=request.user, **filter_form.filters()))
+    user = request.user
+    may_create = user.is_authenticated and queries.manageable_owners(user).exists()
+    return render(request, "surveys/list.html", {
+        "filter_form": filter_form, "page_obj": page, "may_create": may_create,
+        "today": timezone.localdate(),
+    })
+
+
+def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    campaign = queries.campaign_for(request.user, slug)
+    user = request.user
+    may_manage = queries.may_manage(user, campaign)
+    links = [(code, name, respond_url(request, campaign, lang=code)) for code, name in LANGUAGE_CHOICES
+             if code in campaign.languages]
+    return render(request, "surveys/campaign_detail.html", {
+        "object": campaign, "stats": queries.campaign_stats(campaign) if may_manage or queries.may_see_results(
+            user, campaign) else None,
+        "state": campaign.state(), "links": links, "questions": campaign.version.ordered_questions(),
+        "may_manage": may_manage,
+        "may_history": can(user, Action.VIEW_HISTORY, campaign),
+        "results_url": _results_url(campaign) if queries.may_see_results(user, campaign) else "",
+        "demo_banner": True,
+    })
+
+
+def _campaign_form(request: HttpRequest, campaign: Campaign | None) -> CampaignForm:
+    user = request.user
+    versions = services.usable_versions(user)
+    if campaign is not None:
+        versions = QuestionnaireVersion.objects.filter(
+            Q(pk__in=versions.values("pk")) | Q(pk=campaign.version_id)
+        ).select_related("questionnaire")
+    return CampaignForm(request.POST or None, instance=campaign, owners=queries.manageable_owners(user),
+                        versions=versions)
+
+
+def campaign_create(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated or not queries.manageable_owners(request.user).exists():
+        return _deny(request)
+    services.ensure_builtin_template()
+    form = _campaign_form(request, None)
+    if request.method == "GET":
+        form.initial.setdefault("opens_on", timezone.localdate())
+    created = _submit(request, form, lambda data: services.campaign_create(by=request.user, **data))
+    if created is not None:
+        messages.success(request, _("The campaign was created."))
+        return redirect("surveys:campaign", slug=created.slug)
+    return _form_page(request, form, title=_("New survey campaign"), back_url=reverse("surveys:list"),
+                      submit=_("Create"))
+
+
+def campaign_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    campaign = queries.campaign_for(request.user, slug)
+    if not queries.may_manage(request.user, campaign):
+        return _deny(request)
+    form = _campaign_form(request, campaign)
+    saved = _submit(request, form, lambda data: services.campaign_update(campaign=campaign, by=request.user, data=data))
+    if saved is not None:
+        messages.success(request, _("The changes were saved."))
+        return redirect("surveys:campaign", slug=saved.slug)
+    return _form_page(request, form, title=_("Edit %(name)s") % {"name": campaign},
+                      back_url=reverse("surveys:campaign", args=[slug]), submit=_("Save"),
+                      context={"history_url": reverse("surveys:campaign_history", args=[slug])})
+
+
+def campaign_history(request: HttpRequest, slug: str) -> HttpResponse:
+    campaign = queries.campaign_for(request.user, slug)
+    return history_page(request, campaign, back_url=reverse("surveys:campaign", args=[slug]))
+
+
+def invitations(request: HttpRequest, slug: str) -> HttpResponse:
+    campaign = queries.campaign_for(request.user, slug)
+    if not queries.may_manage(request.user, campaign):
+        return _deny(request)
+    form = InvitationsForm(request.POST or None)
+    created = _submit(request, form, lambda data: services.invitations_generate(
+        campaign=campaign, by=request.user, count=data["count"]))
+    if created is not None:
+        messages.success(request, _("%(n)s invitations were generated.") % {"n": len(created)})
+        return redirect("surveys:invitations", slug=slug)
+    page = paginate(request, campaign.invitations.order_by("-created_at", "-id"))
+    rows = [(inv, respond_url(request, campaign, i=inv.token)) for inv in page.object_list]
+    status = 422 if request.method == "POST" and form.errors else 200
+    return render(request, "surveys/invitations.html", {
+        "object": campaign, "form": form, "page_obj": page, "rows": rows, "stats": queries.campaign_stats(campaign),
+    }, status=status)
+
+
+def invitations_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    campaign = queries.campaign_for(request.user, slug)
+    if not queries.may_manage(request.user, campaign):
+        return _deny(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{campaign.slug}-invitations.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(["token", "link", "created_at", "used_at"])
+    for inv in campaign.invitations.order_by("created_at", "id").iterator():
+        writer.writerow([
+            inv.token, respond_url(request, campaign, i=inv.token),
+            timezone.localtime(inv.created_at).isoformat(timespec="seconds"),
+            timezone.localtime(inv.used_at).isoformat(timespec="seconds") if inv.used_at else "",
+        ])
+    return response
+
+
+# The respondent's form ----------------------------------------------------------------------------------------
+
+
+def _respondent_language(request: HttpRequest, campaign: Campaign) -> str:
+    allowed = [code for code in LANGUAGES if code in (campaign.languages or [])] or ["ru"]
+    for candidate in (request.GET.get("lang"), request.POST.get("lang"), getattr(request, "LANGUAGE_CODE", "")):
+        if candidate and candidate in allowed:
+            return candidate
+    return allowed[0]
+
+
+def client_address(request: HttpRequest) -> str:
+    from django.conf import settings
+
+    if getattr(settings, "SURVEYS_TRUST_X_FORWARDED_FOR", False):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _answers_from_post(request: HttpRequest, version: QuestionnaireVersion) -> dict[str, Any]:
+    answers: dict[str, Any] = {}
+    for spec in services.answer_schema(version):
+        name = f"q_{spec.code}"
+        if spec.kind == Question.Kind.MULTIPLE:
+            answers[spec.code] = request.POST.getlist(name)
+        else:
+            answers[spec.code] = request.POST.get(name, "")
+    return answers
+
+
+def _form_questions(version: QuestionnaireVersion, values: dict[str, Any], errors: dict[str, str]) -> list[dict[str, Any]]:
+    rows = []
+    for number, question in enumerate(version.ordered_questions(), start=1):
+        value = values.get(question.code)
+        if question.kind == Question.Kind.MULTIPLE:
+            selected = {str(v) for v in (value or [])}
+        else:
+            selected = {str(value)} if value not in (None, "") else set()
+        rows.append({
+            "number": number, "question": question, "name": f"q_{question.code}",
+            "options": [(o, str(o.code) in selected) for o in question.sorted_options()],
+            "value": "" if value is None or isinstance(value, list) else value,
+            "error": errors.get(question.code, ""),
+        })
+    return rows
+
+
+def _message_page(request: HttpRequest, campaign: Campaign, lang: str, *, title: str, text: str,
+                  status: int) -> HttpResponse:
+    return render(request, "surveys/respond_message.html", {
+        "campaign": campaign, "title": title, "text": text, "lang": lang,
+    }, status=status)
+
+
+def respond(request: HttpRequest, slug: str) -> HttpResponse:
+    """The respondent's form: GET shows it, POST stores the answers (or shows them again with messages)."""
+    campaign = queries.public_campaign(slug)
+    lang = _respondent_language(request, campaign)
+    with translation.override(lang):
+        request.LANGUAGE_CODE = lang
+        return _respond(request, campaign, lang)
+
+
+def _respond(request: HttpRequest, campaign: Campaign, lang: str) -> HttpResponse:
+    source = request.POST if request.method == "POST" else request.GET
+    invitation = (source.get("i") or "").strip()
+    referral = (source.get("ref") or "").strip()
+    try:
+        services.check_open(campaign)
+    except DomainError as exc:
+        return _message_page(request, campaign, lang, title=campaign.title, text=str(exc),
+                             status=403 if request.method == "POST" else 200)
+    if campaign.mode == Campaign.Mode.INVITATION:
+        try:
+            services.find_invitation(campaign, invitation)
+        except DomainError as exc:
+            return _message_page(request, campaign, lang, title=campaign.title, text=str(exc), status=exc.status)
+    values: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    token = services.new_idempotency_key()
+    if request.method == "POST":
+        if not services.register_attempt(client_address(request)):
+            return _message_page(
+                request, campaign, lang, title=_("Too many submissions"),
+                text=_("Too many answers were sent from your connection in the last hour. Please try again later."),
+                status=429,
+            )
+        token = (request.POST.get("token") or "").strip()[:64] or token
+        values = _answers_from_post(request, campaign.version)
+        try:
+            response, _created = services.submit_response(
+                campaign, values, idempotency_key=token, invitation=invitation or None, referral=referral or None,
+                language=lang, source=Response.Source.FORM,
+            )
+        except ValidationError as exc:
+            errors = {field: " ".join(str(m) for m in messages_) for field, messages_ in exc.message_dict.items()}
+        except DomainError as exc:
+            return _message_page(request, campaign, lang, title=campaign.title, text=str(exc), status=exc.status)
+        else:
+            url = reverse("surveys:thanks", args=[campaign.slug, response.referral_code])
+            return redirect(f"{url}?{urlencode({'lang': lang})}")
+    other_languages = [
+        (code, name, "?" + urlencode({k: v for k, v in (("lang", code), ("i", invitation), ("ref", referral)) if v}))
+        for code, name in LANGUAGE_CHOICES if code in campaign.languages and code != lang
+    ]
+    return render(request, "surveys/respond.html", {
+        "campaign": campaign, "version": campaign.version, "lang": lang, "token": token,
+        "invitation": invitation, "referral": referral, "questions": _form_questions(campaign.version, values, errors),
+        "errors": errors, "other_languages": other_languages,
+    }, status=422 if errors else 200)
+
+
+def thanks(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    campaign = queries.public_campaign(slug)
+    response = Response.objects.filter(campaign=campaign, referral_code=code).only("pk", "referral_code").first()
+    if response is None:
+        raise Http404
+    lang = _respondent_language(request, campaign)
+    with translation.override(lang):
+        request.LANGUAGE_CODE = lang
+        referral_link = respond_url(request, campaign, ref=code) if campaign.is_snowball else ""
+        return render(request, "surveys/thanks.html", {
+            "campaign": campaign, "lang": lang, "referral_link": referral_link,
+            "results_url": _results_url(campaign) if campaign.results_public else "",
+        })
+
+
+# Questionnaires ----------------------------------------------------------------------------------------------
+
+
+def questionnaire_list(request: HttpRequest) -> HttpResponse:
+    page = paginate(request, queries.questionnaire_rows(request.user))
+    may_create = request.user.is_authenticated and queries.manageable_owners(request.user).exists()
+    return render(request, "surveys/questionnaires.html", {"page_obj": page, "may_create": may_create})
+
+
+def questionnaire_create(request: HttpRequest) -> HttpResponse:
+    owners = queries.manageable_owners(request.user) if request.user.is_authenticated else None
+    if owners is None or not owners.exists():
+        return _deny(request)
+    services.ensure_builtin_template()
+    sources = services.usable_versions(request.user)
+    form = QuestionnaireForm(request.POST or None, owners=owners, sources=sources)
+    if request.method == "GET" and request.GET.get("copy_from", "").isdigit():
+        form.initial["copy_from"] = int(request.GET["copy_from"])
+    created = _submit(request, form, lambda data: services.questionnaire_create(by=request.user, **data))
+    if created is not None:
+        messages.success(request, _("The questionnaire was created with a draft version 1."))
+        return redirect("surveys:version", code=created.code, number=1)
+    return _form_page(request, form, title=_("New questionnaire"), back_url=reverse("surveys:questionnaires"),
+                      submit=_("Create"))
+
+
+def questionnaire_detail(request: HttpRequest, code: str) -> HttpResponse:
+    questionnaire = queries.questionnaire_for(request.user, code)
+    latest = questionnaire.latest_version()
+    if latest is None:
+        raise Http404
+    return redirect("surveys:version", code=code, number=latest.number)
+
+
+def questionnaire_edit(request: HttpRequest, code: str) -> HttpResponse:
+    questionnaire = queries.questionnaire_for(request.user, code)
+    if questionnaire.is_template or not can(request.user, Action.CHANGE, questionnaire):
+        return _deny(request)
+    form = QuestionnaireForm(request.POST or None, instance=questionnaire)
+    saved = _submit(request, form, lambda data: services.questionnaire_update(
+        questionnaire=questionnaire, by=request.user, data=data))
+    back = reverse("surveys:questionnaire", args=[code])
+    if saved is not None:
+        messages.success(request, _("The changes were saved."))
+        return redirect(back)
+    return _form_page(request, form, title=_("Edit %(name)s") % {"name": questionnaire}, back_url=back,
+                      submit=_("Save"), context={"history_url": reverse("surveys:questionnaire_history", args=[code])})
+
+
+def questionnaire_history(request: HttpRequest, code: str) -> HttpResponse:
+    questionnaire = queries.questionnaire_for(request.user, code)
+    return history_page(request, questionnaire, back_url=reverse("surveys:questionnaire", args=[code]))
+
+
+def version_detail(request: HttpRequest, code: str, number: int) -> HttpResponse:
+    questionnaire = queries.questionnaire_for(request.user, code)
+    version = queries.version_of(questionnaire, number)
+    may_change = not questionnaire.is_template and can(request.user, Action.CHANGE, questionnaire)
+    return render(request, "surveys/version.html", {
+        "questionnaire": questionnaire, "version": version, "questions": version.ordered_questions(),
+        "versions": questionnaire.versions.order_by("number"),
+        "may_change": may_change, "may_edit": may_change and not version.is_published,
+        "may_copy": request.user.is_authenticated and queries.manageable_owners(request.user).exists(),
+        "campaigns": queries.visible_campaigns(request.user).filter(version=version),
+    })
+
+
+@require_POST
+def version_new(request: HttpRequest, code: str) -> HttpResponse:
+    questionnaire = queries.questionnaire_for(request.user, code)
+    if not can(request.user, Action.CHANGE, questionnaire):
+        return _deny(request)
+    try:
+        draft = services.version_new_draft(questionnaire=questionnaire, by=request.user)
+    except DomainError as exc:
+        messages.error(request, str(exc))
+        return redirect("surveys:questionnaire", code=code)
+    return redirect("surveys:version", code=code, number=draft.number)
+
+
+def _version(request: HttpRequest, code: str, number: int) -> tuple[Questionnaire, QuestionnaireVersion]:
+    questionnaire = queries.questionnaire_for(request.user, code)
+    return questionnaire, queries.version_of(questionnaire, number)
+
+
+def _version_url(version: QuestionnaireVersion) -> str:
+    return reverse("surveys:version", args=[version.questionnaire.code, version.number])
+
+
+@require_POST
+def version_publish(request: HttpRequest, code: str, number: int) -> HttpResponse:
+    questionnaire, version = _version(request, code, number)
+    if not can(request.user, Action.CHANGE, questionnaire):
+        return _deny(request)
+    return _post_action(request, _version_url(version),
+                        lambda: services.version_publish(version=version, by=request.user),
+                        _("Version %(n)s is published and can be used in campaigns.") % {"n": number})
+
+
+def version_intro(request: HttpRequest, code: str, number: int) -> HttpResponse:
+    questionnaire, version = _version(request, code, number)
+    if not can(request.user, Action.CHANGE, questionnaire):
+        return _deny(request)
+    form = IntroForm(request.POST or None, instance=version)
+    saved = _submit(request, form, lambda data: services.version_update(version=version, by=request.user, data=data))
+    if saved is not None:
+        messages.success(request, _("The changes were saved."))
+        return redirect(_version_url(version))
+    return _form_page(request, form, title=_("Introduction of %(name)s") % {"name": version},
+                      back_url=_version_url(version), submit=_("Save"))
+
+
+def question_add(request: HttpRequest, code: str, number: int) -> HttpResponse:
+    questionnaire, version = _version(request, code, number)
+    if not can(request.user, Action.CHANGE, questionnaire):
+        return _deny(request)
+    form = QuestionForm(request.POST or None)
+    added = _submit(request, form, lambda data: services.question_add(version=version, by=request.user, data=data))
+    if added is not None:
+        messages.success(request, _("The question was added."))
+        return redirect(_version_url(version) + f"#question-{added.pk}")
+    return _form_page(request, form, title=_("Add a question to %(name)s") % {"name": version},
+                      back_url=_version_url(version), submit=_("Add question"))
+
+
+def _question(request: HttpRequest, pk: int) -> Question:
+    question = get_object_or_404(Question.objects.select_related("version__questionnaire"), pk=pk)
+    queries.questionnaire_for(request.user, question.version.questionnaire.code)
+    return question
+
+
+def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    question = _question(request, pk)
+    if not can(request.user, Action.CHANGE, question.version.questionnaire):
+        return _deny(request)
+    form = QuestionForm(request.POST or None, instance=question)
+    back = _version_url(question.version) + f"#question-{pk}"
+    saved = _submit(request, form, lambda data: services.question_update(question=question, by=request.user, data=data))
+    if saved is not None:
+        messages.success(request, _("The changes were saved."))
+        return redirect(back)
+    return _form_page(request, form, title=_("Edit question %(code)s") % {"code": question.code}, back_url=back,
+                      submit=_("Save"))
+
+
+@require_POST
+def question_move(request: HttpRequest, pk: int) -> HttpResponse:
+    question = _question(request, pk)
+    if not can(request.user, Action.CHANGE, question.version.questionnaire):
+        return _deny(request)
+    direction = "up" if request.POST.get("direction") == "up" else "down"
+    return _post_action(request, _version_url(question.version) + f"#question-{pk}",
+                        lambda: services.question_move(question=question, by=request.user, direction=direction), "")
+
+
+def question_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    question = _question(request, pk)
+    if not can(request.user, Action.CHANGE, question.version.questionnaire):
+        return _deny(request)
+    back = _version_url(question.version)
+    if request.method == "POST":
+        return _post_action(request, back, lambda: services.question_delete(question=question, by=request.user),
+                            _("The question was deleted."))
+    return render(request, "surveys/confirm.html", {
+        "object": question, "title": _("Delete question %(code)s") % {"code": question.code}, "back_url": back,
+    })
+
+
+def option_add(request: HttpRequest, pk: int) -> HttpResponse:
+    question = _question(request, pk)
+    if not can(request.user, Action.CHANGE, question.version.questionnaire):
+        return _deny(request)
+    form = OptionForm(request.POST or None)
+    back = _version_url(question.version) + f"#question-{pk}"
+    added = _submit(request, form, lambda data: services.option_add(question=question, by=request.user, data=data))
+    if added is not None:
+        messages.success(request, _("The option was added."))
+        return redirect(back)
+    return _form_page(request, form, title=_("Add an option to %(code)s") % {"code": question.code}, back_url=back,
+                      submit=_("Add option"))
+
+
+def _option(request: HttpRequest, pk: int) -> Option:
+    option = get_object_or_404(Option.objects.select_related("question__version__questionnaire"), pk=pk)
+    queries.questionnaire_for(request.user, option.question.version.questionnaire.code)
+    return option
+
+
+def option_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    option = _option(request, pk)
+    if not can(request.user, Action.CHANGE, option.question.version.questionnaire):
+        return _deny(request)
+    back = _version_url(option.question.version) + f"#question-{option.question_id}"
+    form = OptionForm(request.POST or None, instance=option)
+    saved = _submit(request, form, lambda data: services.option_update(
+        option=option, by=request.user, data={**data, "code": data["code"] if data["code"] is not None else option.code}))
+    if saved is not None:
+        messages.success(request, _("The changes were saved."))
+        return redirect(back)
+    return _form_page(request, form, title=_("Edit option %(code)s") % {"code": option.code}, back_url=back,
+                      submit=_("Save"))
+
+
+@require_POST
+def option_move(request: HttpRequest, pk: int) -> HttpResponse:
+    option = _option(request, pk)
+    if not can(request.user, Action.CHANGE, option.question.version.questionnaire):
+        return _deny(request)
+    direction = "up" if request.POST.get("direction") == "up" else "down"
+    return _post_action(request, _version_url(option.question.version) + f"#question-{option.question_id}",
+                        lambda: services.option_move(option=option, by=request.user, direction=direction), "")
+
+
+@require_POST
+def option_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    option = _option(request, pk)
+    if not can(request.user, Action.CHANGE, option.question.version.questionnaire):
+        return _deny(request)
+    return _post_action(request, _version_url(option.question.version) + f"#question-{option.question_id}",
+                        lambda: services.option_delete(option=option, by=request.user), _("The option was deleted."))

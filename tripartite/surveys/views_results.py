@@ -1,0 +1,350 @@
+"""Results pages of a campaign: overview, crosstab builder, pinned tables, margins, import, exports, report.
+
+Thin views: they parse the request, call `results`, `importing`, `exporting` or `reports`, and render.
+The owner, analysts and administrators see everything; when the owner publishes the results,
+everyone else sees the public version, where small cells are hidden.
+"""
+
+from __future__ import annotations
+
+import secrets
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from tripartite.analysis.cli_messages import message
+from tripartite.core.errors import DomainError
+from tripartite.core.i18n import current_language
+from tripartite.surveys import exporting, importing, queries, reports, results
+from tripartite.surveys.forms_results import (
+    CrosstabForm,
+    ImportForm,
+    MarginsTextForm,
+    MarginsUploadForm,
+    PinForm,
+    ReportForm,
+)
+from tripartite.surveys.models import Campaign, Margins, ResultTable
+
+#: Session key of the rejected-rows files an owner may download (token -> campaign id and CSV text).
+REJECTED_SESSION_KEY = "surveys_import_rejected"
+
+
+def _deny(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise PermissionDenied
+
+
+def _campaign(request: HttpRequest, slug: str) -> Campaign:
+    return queries.campaign_for(request.user, slug)
+
+
+# ---------------------------------------------------------------------------------------------
+# Presenting a crosstab
+
+
+def table_view(data: Mapping[str, Any], lang: str) -> dict[str, Any]:
+    """What the table partial draws: rows of cells with count, row % and residual mark, totals, statistics."""
+    marks = reports.residual_marks(data)
+    row_pct = data.get("row_pct") or []
+    rows = []
+    for i, label in enumerate(data["rows"]["labels"]):
+        cells = []
+        for j, count in enumerate(data["counts"][i]):
+            pct = row_pct[i][j] if i < len(row_pct) else None
+            cells.append({"count": reports.format_number(count, lang=lang),
+                          "pct": None if pct is None else reports.format_number(pct, digits=1, lang=lang),
+                          "hidden": count is None, "mark": marks.get((i, j), "")})
+        rows.append({"label": label, "cells": cells, "total": reports.format_number(data["row_totals"][i], lang=lang)})
+    layers = [table_view(layer, lang) | {"layer": layer.get("layer")} for layer in data.get("layers") or []]
+    return {
+        "data": data,
+        "row_title": data["rows"].get("title") or data["rows"]["name"],
+        "col_title": data["cols"].get("title") or data["cols"]["name"],
+        "col_labels": data["cols"]["labels"],
+        "rows": rows,
+        "col_totals": [reports.format_number(v, lang=lang) for v in data["col_totals"]],
+        "total": reports.format_number(data.get("total"), lang=lang),
+        "statistics": reports.statistics_lines(data, lang),
+        "findings": [f.get("text", "") for f in data.get("findings") or []],
+        "warnings": [w.get("text", "") for w in data.get("warnings") or []],
+        "has_marks": bool(marks),
+        "layers": layers,
+        # The engine's words, as in the reports ("Findings" alone is ambiguous across the apps' catalogues).
+        "total_label": message("total", lang),
+        "statistics_label": message("statistics", lang),
+        "findings_label": message("findings", lang),
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Overview
+
+
+def results_page(request: HttpRequest, slug: str) -> HttpResponse:
+    campaign = _campaign(request, slug)
+    access = results.results_access(request.user, campaign)
+    if access is None:
+        return _deny(request)
+    public = access == "public"
+    lang = current_language()
+    by_day = results.counts_by_day(campaign)
+    by_wave = results.counts_by_wave(campaign)
+    total = sum(n for _d, n in by_day)
+    peak = max((n for _d, n in by_day), default=0)
+    pinned = results.pinned_results(campaign, public=public, lang=lang)
+    return render(request, "surveys/results/results.html", {
+        "campaign": campaign, "public": public, "total": total,
+        "by_day": [(d, n, round(100 * n / peak) if peak else 0) for d, n in by_day],
+        "by_wave": by_wave,
+        "distributions": results.distributions(campaign, public=public, lang=lang),
+        "pinned": [(p, table_view(p.data, lang) if p.data else None) for p in pinned],
+        "may_manage": results.may_manage(request.user, campaign),
+        "k": campaign.suppression_k,
+    })
+
+
+# ---------------------------------------------------------------------------------------------
+# Crosstab builder
+
+
+def crosstab_page(request: HttpRequest, slug: str) -> HttpResponse:
+    campaign = _campaign(request, slug)
+    access = results.results_access(request.user, campaign)
+    if access is None:
+        return _deny(request)
+    lang = current_language()
+    form = CrosstabForm(request.GET or None, campaign=campaign)
+    context: dict[str, Any] = {"campaign": campaign, "form": form, "public": access == "public",
+                               "may_manage": results.may_manage(request.user, campaign), "k": campaign.suppression_k}
+    status = 200
+    if form.submitted and form.is_valid():
+        try:
+            spec = results.check_spec(campaign, **form.cleaned_data)
+            outcome = results.crosstab_for(campaign, spec, public=access == "public", lang=lang)
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, str(exc))
+            status = 422
+        else:
+            data = outcome.to_dict(lang)
+            context |= {
+                "table": table_view(data, lang), "chart": results.crosstab_chart(data, lang=lang),
+                "weights": outcome.weights.describe() if outcome.weights else "",
+                "spec": spec, "pin_form": PinForm(initial={**spec.__dict__}),
+                "report_query": request.GET.urlencode(),
+            }
+    return render(request, "surveys/results/crosstab.html", context, status=status)
+
+
+@require_POST
+def pin(request: HttpRequest, slug: str) -> HttpResponse:
+    campaign = _campaign(request, slug)
+    if not results.may_manage(request.user, campaign):
+        return _deny(request)
+    form = PinForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The table could not be pinned: choose rows and columns again."))
+        return redirect("surveys:results_crosstab", slug=slug)
+    data = form.cleaned_data
+    try:
+        spec = results.check_spec(campaign, rows=data["rows"], cols=data["cols"], layer=data["layer"],
+                                  weight=data["weight"])
+        results.result_table_pin(campaign=campaign, spec=spec, by=request.user,
+                                 titles={lang: data[f"title_{lang}"] for lang in ("kk", "ru", "en")})
+    except (DomainError, ValidationError) as exc:
+        messages.error(request, "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc))
+        return redirect("surveys:results_crosstab", slug=slug)
+    messages.success(request, _("The table is pinned to the results page."))
+    return redirect("surveys:results", slug=slug)
+
+
+@require_POST
+def unpin(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    campaign = _campaign(request, slug)
+    if not results.may_manage(request.user, campaign):
+        return _deny(request)
+    table = ResultTable.objects.filter(campaign=campaign, pk=pk).first()
+    if table is None:
+        raise Http404
+    results.result_table_unpin(table=table, by=request.user)
+    messages.success(request, _("The table was removed from the results page."))
+    return redirect("surveys:results", slug=slug)
+
+
+# ---------------------------------------------------------------------------------------------
+# Margins
+
+
+def margins_page(request: HttpRequest, slug: str) -> HttpResponse:
+    campaign = _campaign(request, slug)
+    if not results.may_manage(request.user, campaign):
+        return _deny(request)
+    upload = MarginsUploadForm(prefix="upload")
+    typed = MarginsTextForm(prefix="typed", campaign=campaign)
+    status = 200
+    if request.method == "POST":
+        uploading = request.POST.get("form") == "upload"
+        form: Any
+        if uploading:
+            form = upload = MarginsUploadForm(request.POST, request.FILES, prefix="upload")
+        else:
+            form = typed = MarginsTextForm(request.POST, prefix="typed", campaign=campaign)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                if uploading:
+                    parsed = results.parse_margins_file(data["file"].name, data["file"].read())
+                else:
+                    parsed = results.parse_margins_text(data["variable"], data["targets"])
+                saved = results.margins_save(campaign=campaign, margins=parsed, by=request.user,
+                                             source=data["source"] or (data["file"].name if uploading else ""))
+            except ValidationError as exc:
+                for text in exc.messages:
+                    form.add_error(None, text)
+            else:
+                messages.success(request, _("Margins saved for %(questions)s.") % {
+                    "questions": ", ".join(m.variable for m in saved)})
+                return redirect("surveys:results_margins", slug=slug)
+        status = 422
+    return render(request, "surveys/results/margins.html", {
+        "campaign": campaign, "margins": campaign.margins.order_by("variable"),
+        "upload_form": upload, "typed_form": typed,
+    }, status=status)
+
+
+@require_POST
+def margins_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    campaign = _campaign(request, slug)
+    if not results.may_manage(request.user, campaign):
+        return _deny(request)
+    row = Margins.objects.filter(campaign=campaign, pk=pk).first()
+    if row is None:
+        raise Http404
+    results.margins_delete(margins=row, by=request.user)
+    messages.success(request, _("The margins of %(question)s were deleted.") % {"question": row.variable})
+    return redirect("surveys:results_margins", slug=slug)
+
+
+# ---------------------------------------------------------------------------------------------
+# Import
+
+
+def import_page(request: HttpRequest, slug: str) -> HttpResponse:
+    campaign = _campaign(request, slug)
+    if not results.may_manage(request.user, campaign):
+        return _deny(request)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    context: dict[str, Any] = {"campaign": campaign, "form": form}
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        uploaded = form.cleaned_data["file"]
+        suffix = Path(uploaded.name).suffix.lower()
+        try:
+            with tempfile.TemporaryDirectory() as tmp:
+                path = Path(tmp) / f"upload{suffix}"
+                with path.open("wb") as handle:
+                    for chunk in uploaded.chunks():
+                        handle.write(chunk)
+                report = importing.import_responses(campaign=campaign, path=path, by=request.user,
+                                                    only_valid=form.cleaned_data["only_valid"])
+        except importing.ImportFileError as exc:
+            context["file_problems"] = exc.problems
+            status = 422
+        else:
+            if report.clean:
+                messages.success(request, ngettext("%(count)s response was imported.", "%(count)s responses were imported.",
+                                                   report.imported) % {"count": report.imported})
+                return redirect("surveys:results", slug=slug)
+            token = secrets.token_urlsafe(16)
+            stored = request.session.get(REJECTED_SESSION_KEY, {})
+            # Only the latest few files are kept for download, in this user's session.
+            stored = dict(list(stored.items())[-4:])
+            stored[token] = {"campaign": campaign.pk, "csv": report.rejected_csv}
+            request.session[REJECTED_SESSION_KEY] = stored
+            context |= {"report": report, "rejected_url": reverse("surveys:results_import_rejected",
+                                                                  args=[slug, token])}
+            status = 200 if report.imported else 422
+    elif request.method == "POST":
+        status = 422
+    return render(request, "surveys/results/import.html", context, status=status)
+
+
+def import_rejected(request: HttpRequest, slug: str, token: str) -> HttpResponse:
+    campaign = _campaign(request, slug)
+    if not results.may_manage(request.user, campaign):
+        return _deny(request)
+    entry = request.session.get(REJECTED_SESSION_KEY, {}).get(token)
+    if not entry or entry.get("campaign") != campaign.pk:
+        raise Http404
+    response = HttpResponse(entry["csv"], content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{campaign.slug}-rejected-rows.csv"'
+    return response
+
+
+# ---------------------------------------------------------------------------------------------
+# Exports
+
+
+def export_answers(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    campaign = _campaign(request, slug)
+    if not results.may_analyse(request.user, campaign):
+        return _deny(request)
+    if fmt not in exporting.FORMATS:
+        raise Http404
+    lang = request.GET.get("lang") or current_language()
+    lang = lang if lang in ("kk", "ru", "en") else current_language()
+    export = exporting.export_answers(campaign, fmt, lang=lang)
+    response = HttpResponse(export.content, content_type=export.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
+    return response
+
+
+def report_page(request: HttpRequest, slug: str) -> HttpResponse:
+    """The report form (GET without `format`), or the report itself (GET with the form's fields)."""
+    campaign = _campaign(request, slug)
+    if not results.may_analyse(request.user, campaign):
+        return _deny(request)
+    data = request.GET.copy()
+    data.setdefault("lang", current_language())
+    form = ReportForm(data if "format" in request.GET else None, campaign=campaign,
+                      initial={"lang": current_language(), "format": "docx", "figures": True,
+                               "tables": [str(t.pk) for t in campaign.result_tables.all()]})
+    if "format" not in request.GET:
+        return render(request, "surveys/results/report.html", {"campaign": campaign, "form": form})
+    if not form.is_valid():
+        return render(request, "surveys/results/report.html", {"campaign": campaign, "form": form}, status=422)
+    lang = form.cleaned_data["lang"]
+    chosen = [int(pk) for pk in form.cleaned_data["tables"]]
+    tables = results.pinned_results(campaign, public=False, lang=lang, only=chosen, charts=False)
+    if request.GET.get("rows") or request.GET.get("cols"):
+        # The table on the crosstab builder's page, as it stands.
+        try:
+            spec = results.check_spec(campaign, rows=request.GET.get("rows", ""), cols=request.GET.get("cols", ""),
+                                      layer=request.GET.get("layer", ""), weight=request.GET.get("weight", ""))
+            tables.insert(0, results.adhoc_result(campaign, spec, lang=lang))
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+            return render(request, "surveys/results/report.html", {"campaign": campaign, "form": form}, status=422)
+    fmt = form.cleaned_data["format"]
+    if fmt == "docx":
+        distributions = results.distributions(campaign, public=False, lang=lang) if form.cleaned_data["figures"] else ()
+        content = reports.report_docx(campaign, tables, lang=lang, distributions=distributions)
+        content_type = reports.DOCX_TYPE
+    else:
+        content = reports.report_xlsx(campaign, tables, lang=lang)
+        content_type = reports.XLSX_TYPE
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{campaign.slug}-report-{lang}.{fmt}"'
+    return response
