@@ -56,3 +56,21 @@ def bars_spec(rows: Sequence[tuple[str, float]], *, title: str, axis_title: str)
 def svg(spec: dict[str, Any] | None) -> str:
     """The chart as SVG markup ('' without a chart); the markup is made by vl-convert from our own data."""
     return render_svg(spec) if spec else ""
+
+
+def sparkline_spec(values: Sequence[IndicatorValue]) -> dict[str, Any] | None:
+    """A small trend line without axes for the dashboard; None with fewer than two values to join."""
+    import altair as alt
+
+    points = [{"period": str(v.period), "value": float(v.value)} for v in values if v.value is not None]
+    if len(points) < 2:
+        return None
+    order = [p["period"] for p in points]
+    base = alt.Chart(alt.Data(values=points)).encode(
+        x=alt.X("period:O", sort=order, axis=None),
+        y=alt.Y("value:Q", axis=None, scale=alt.Scale(zero=False)),
+    )
+    spec: dict[str, Any] = base.mark_line(point=True, color="#0b5cad").properties(width=220, height=48).configure(
+        font=FONT).configure_view(stroke=None).to_dict()
+    spec.pop("$schema", None)
+    return spec

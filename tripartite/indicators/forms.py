@@ -90,3 +90,13 @@ class ImportForm(forms.Form):
         if upload.size > MAX_BYTES:
             raise forms.ValidationError(_("The file is larger than 20 MB. Split it into several files."))
         return upload
+
+
+class YearForm(forms.Form):
+    """The year the dashboard and the yearly report show."""
+
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [("", _("Latest"))] + [(str(y), str(y)) for y in years]  # type: ignore[attr-defined]

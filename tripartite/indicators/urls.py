@@ -7,6 +7,9 @@ from tripartite.indicators import views
 app_name = "indicators"
 urlpatterns = [
     path("", views.indicator_list, name="list"),
+    path("dashboard/", views.dashboard_page, name="dashboard"),
+    path("report/state-of-social-dialogue.docx", views.report_docx, name="report_docx"),
+    path("report/state-of-social-dialogue.xlsx", views.report_xlsx, name="report_xlsx"),
     path("statistics/", views.statistic_list, name="statistics"),
     path("statistics/import/", views.statistic_import, name="import"),
     path("statistics/<int:pk>/", views.statistic_detail, name="statistic"),

@@ -11,15 +11,21 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from tripartite.core.models import Region, Sector
 from tripartite.core.policy import Action, can
 from tripartite.core.views import history_page, paginate
-from tripartite.indicators import charts, opendata, queries, registry, services
+from tripartite.indicators import charts, dashboard, opendata, queries, registry, report, services
 from tripartite.indicators.computations import wages
-from tripartite.indicators.forms import ImportForm, IndicatorFilterForm, PathForm, StatisticFilterForm
+from tripartite.indicators.forms import (
+    ImportForm,
+    IndicatorFilterForm,
+    PathForm,
+    StatisticFilterForm,
+    YearForm,
+)
 from tripartite.indicators.periods import Period
 from tripartite.indicators.registry import Indicator, IndicatorValue, Query, Unit
 
@@ -178,6 +184,56 @@ def indicator_csv(request: HttpRequest, code: str) -> HttpResponse:
     response = HttpResponse("\ufeff" + text, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{indicator.code}.csv"'
     return response
+
+
+# Dashboard and yearly report ----------------------------------------------------------------------------------
+
+
+def _year_from(request: HttpRequest) -> tuple[int | None, list[int], list[dashboard.Figure], YearForm, int]:
+    """The year asked for (422 with the form's message when it is not one with figures) and the figures."""
+    today = timezone.localdate()
+    raw = request.GET.get("year", "")
+    asked = int(raw) if raw.isdigit() else None
+    year, years, figures = dashboard.national(user=request.user, today=today, year=asked)
+    form = YearForm(request.GET or None, years=years)
+    status = 422 if request.GET and not form.is_valid() else 200
+    return year, years, figures, form, status
+
+
+def dashboard_page(request: HttpRequest) -> HttpResponse:
+    year, _years, figures, form, status = _year_from(request)
+    sectors = dashboard.add_sectors(figures, user=request.user, today=timezone.localdate())
+    cards = [{"figure": f, "sparkline": charts.svg(charts.sparkline_spec(f.trend))} for f in figures]
+    sector_figures = [f for f in figures if f.indicator.by_sector and f.by_sector]
+    rows = [{"sector": s, "cells": [(f, f.by_sector.get(s.code)) for f in sector_figures]} for s in sectors]
+    return render(request, "indicators/dashboard.html", {
+        "year": year, "form": form, "cards": cards, "sector_figures": sector_figures, "sector_rows": rows,
+    }, status=status)
+
+
+def _report_response(request: HttpRequest, kind: str) -> HttpResponse:
+    year, _years, figures, form, status = _year_from(request)
+    if status != 200 or year is None:
+        errors = form.errors.get("year") or [_("There are no figures to report yet.")]
+        return _bad_filter({"year": errors[0]})
+    language = translation.get_language() or "en"
+    if kind == "docx":
+        content = report.docx(year=year, figures=figures, language=language, base_url=request.build_absolute_uri("/"))
+        content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    else:
+        content = report.xlsx(year=year, figures=figures, language=language, base_url=request.build_absolute_uri("/"))
+        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="social-dialogue-{year}-{language}.{kind}"'
+    return response
+
+
+def report_docx(request: HttpRequest) -> HttpResponse:
+    return _report_response(request, "docx")
+
+
+def report_xlsx(request: HttpRequest) -> HttpResponse:
+    return _report_response(request, "xlsx")
 
 
 # Official statistics -------------------------------------------------------------------------------------------
