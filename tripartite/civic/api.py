@@ -616,7 +616,7 @@ def ppp_summary(request: HttpRequest, filters: Query[PPPFilters]):  # type: igno
 
 
 @router.get("/ppp/open-data.csv", response={200: None}, openapi_extra={
-    "responses": {"200": {"description": "The published contracts as CSV", "content": {"text/csv": {}}}}})
+    "responses": {200: {"description": "The published contracts as CSV", "content": {"text/csv": {}}}}})
 def ppp_open_data_csv(request: HttpRequest):  # type: ignore[no-untyped-def]
     """The published PPP register as CSV (the JSON form is GET /ppp/open-data.json)."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
