@@ -393,7 +393,7 @@ class Commitment(models.Model):
         verbose_name=_("responsible organisation"),
     )
     due_date = models.DateField(_("due date"), null=True, blank=True)
-    period = models.CharField(_("period"), max_length=200, blank=True,
+    period = models.CharField(pgettext_lazy("recurrence", "period"), max_length=200, blank=True,
                               help_text=_("For a recurring obligation, e.g. \"every quarter\"."))
     done_on = models.DateField(_("fulfilled on"), null=True, blank=True)
     evidence = models.TextField(_("evidence of fulfilment"), blank=True)
