@@ -45,8 +45,13 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy tripartite
 
+# Benchmarks print figures and assert nothing. The survey ones need PostgreSQL: each gets a throwaway server.
+BENCH_LOCAL = bench/analysis.py bench/analysis_cli.py
+BENCH_PG = bench/surveys_crosstab.py bench/surveys_import.py bench/surveys_submit.py
+
 bench: install
-	@for script in bench/*.py; do echo "== $$script =="; $(PY) $$script || exit 1; done
+	@for script in $(BENCH_LOCAL); do echo "== $$script =="; $(PY) $$script || exit 1; done
+	@for script in $(BENCH_PG); do echo "== $$script (PostgreSQL) =="; bash scripts/with-postgres.sh $(PY) $$script || exit 1; done
 
 makemessages: install
 	for app in core partners commissions agreements disputes surveys civic indicators demo; do \
