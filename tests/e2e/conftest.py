@@ -6,11 +6,22 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 pytestmark = pytest.mark.e2e
+E2E_DIR = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items: list[Any]) -> None:
+    """Every journey gets the migrations' reference data back (regions, sectors, the built-in questionnaire,
+    reference statistics): the live server needs real transactions, and the flush after one journey would
+    otherwise leave the next one without them."""
+    for item in items:
+        if Path(str(item.fspath)).resolve().parent == E2E_DIR:
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
 
 
 def _binary(*names: str) -> str | None:
