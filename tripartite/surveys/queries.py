@@ -34,10 +34,10 @@ def campaign_for(user: Any, slug: str) -> Campaign:
 
 def public_campaign(slug: str) -> Campaign:
     """The campaign behind a respondent's link: anyone with the link may answer, published or not."""
-    campaign = Campaign.objects.select_related("version__questionnaire", "owner").filter(slug=slug).first()
-    if campaign is None:
-        raise Http404
-    return campaign
+    try:
+        return Campaign.objects.select_related("version__questionnaire", "owner").get(slug=slug)
+    except Campaign.DoesNotExist:
+        raise Http404 from None
 
 
 def campaign_list(*, user: Any, q: str = "", state: str = "", now: datetime | None = None) -> QuerySet[Campaign]:

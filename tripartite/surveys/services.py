@@ -226,7 +226,7 @@ def new_idempotency_key() -> str:
 
 
 def _replayed(campaign: Campaign, key: str) -> Response | None:
-    return Response.objects.filter(campaign=campaign, idempotency_key=key).first()
+    return Response.objects.filter(campaign=campaign, idempotency_key=key).order_by().first()
 
 
 def check_open(campaign: Campaign, now: datetime | None = None) -> None:
@@ -241,7 +241,7 @@ def check_open(campaign: Campaign, now: datetime | None = None) -> None:
 
 def find_invitation(campaign: Campaign, token: str | None) -> Invitation:
     """The campaign's invitation with this token; refuses a missing, unknown or used one."""
-    invitation = Invitation.objects.filter(campaign=campaign, token=token).first() if token else None
+    invitation = Invitation.objects.filter(campaign=campaign, token=token).order_by().first() if token else None
     if invitation is None:
         raise NotAllowed(_("This survey is by invitation only: open it with the personal link you received."),
                          field="invitation")
@@ -254,7 +254,7 @@ def find_recruiter(campaign: Campaign, referral: str | None) -> Response | None:
     """The response whose referral link brought this respondent (snowball campaigns only; unknown codes ignored)."""
     if not referral or campaign.mode != Campaign.Mode.SNOWBALL:
         return None
-    return Response.objects.filter(campaign=campaign, referral_code=referral).only("pk", "wave").first()
+    return Response.objects.filter(campaign=campaign, referral_code=referral).only("pk", "wave").order_by().first()
 
 
 def submit_response(
@@ -277,9 +277,22 @@ def submit_response(
     key = (idempotency_key or "").strip()
     if not key or len(key) > 64:
         raise ValidationError({"idempotency_key": _("Send an idempotency key of 1 to 64 characters.")})
-    existing = _replayed(campaign, key)
-    if existing is not None:
-        return existing, False
+    # The happy path costs one INSERT: a replayed key is recognised when the unique constraint refuses it (or when
+    # the campaign has closed / the invitation was used since), and then answered with the stored response.
+    try:
+        return _store(campaign, answers, key=key, invitation=invitation, referral=referral, language=language,
+                      source=source, now=now), True
+    except (CampaignClosed, InvitationUsed, IntegrityError):
+        existing = _replayed(campaign, key)
+        if existing is not None:
+            return existing, False
+        raise
+
+
+def _store(
+    campaign: Campaign, answers: Mapping[str, Any], *, key: str, invitation: str | None, referral: str | None,
+    language: str, source: str, now: datetime | None,
+) -> Response:
     if source != Response.Source.IMPORT:
         check_open(campaign, now)
     invite = find_invitation(campaign, invitation) if campaign.mode == Campaign.Mode.INVITATION else None
@@ -289,23 +302,16 @@ def submit_response(
     recruiter = find_recruiter(campaign, referral)
     language = language if language in LANGUAGES else (campaign.languages or ["ru"])[0]
     moment = now or timezone.now()
-    try:
-        with transaction.atomic():
-            if invite is not None:
-                taken = Invitation.objects.filter(pk=invite.pk, used_at__isnull=True).update(used_at=moment)
-                if taken != 1:
-                    raise InvitationUsed(_("This invitation has already been used."), field="invitation")
-            response = Response.objects.create(
-                campaign=campaign, version_id=campaign.version_id, submitted_at=moment, language=language,
-                answers=clean, idempotency_key=key, referral_code=new_referral_code(),
-                recruited_by=recruiter, wave=(recruiter.wave + 1) if recruiter is not None else 0, source=source,
-            )
-    except IntegrityError:
-        existing = _replayed(campaign, key)
-        if existing is not None:
-            return existing, False
-        raise
-    return response, True
+    with transaction.atomic():
+        if invite is not None:
+            taken = Invitation.objects.filter(pk=invite.pk, used_at__isnull=True).update(used_at=moment)
+            if taken != 1:
+                raise InvitationUsed(_("This invitation has already been used."), field="invitation")
+        return Response.objects.create(
+            campaign=campaign, version_id=campaign.version_id, submitted_at=moment, language=language,
+            answers=clean, idempotency_key=key, referral_code=new_referral_code(),
+            recruited_by=recruiter, wave=(recruiter.wave + 1) if recruiter is not None else 0, source=source,
+        )
 
 
 # Rate limit --------------------------------------------------------------------------------------------------
