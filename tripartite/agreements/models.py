@@ -16,17 +16,12 @@ from simple_history.models import HistoricalRecords
 from tripartite.agreements import rules
 from tripartite.agreements.rules import Kind
 from tripartite.core.i18n import localized
+from tripartite.core.i18n import require_one_language as _require_one_language
 from tripartite.core.models import Published, Region, Sector
 from tripartite.partners.models import Organisation
 
 LANGUAGES = ("kk", "ru", "en")
 Errors = dict[str, list[Any]]
-
-
-def _require_one_language(obj: models.Model, field: str, message: Any) -> Errors:
-    if any(str(getattr(obj, f"{field}_{code}", "") or "").strip() for code in LANGUAGES):
-        return {}
-    return {f"{field}_ru": [message]}
 
 
 def _document_path(instance: Agreement, filename: str) -> str:

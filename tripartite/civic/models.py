@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from tripartite.civic import scoring
 from tripartite.core.i18n import localized
+from tripartite.core.i18n import require_one_language as _require_one_language
 from tripartite.core.models import Published, Region, Sector
 from tripartite.partners.models import Kind as OrganisationKind
 from tripartite.partners.models import Organisation
@@ -22,12 +23,6 @@ from tripartite.partners.models import Organisation
 LANGUAGES = ("kk", "ru", "en")
 
 Errors = dict[str, list[Any]]
-
-
-def _require_one_language(obj: models.Model, field: str, message: Any) -> Errors:
-    if any((getattr(obj, f"{field}_{code}", "") or "").strip() for code in LANGUAGES):
-        return {}
-    return {f"{field}_ru": [message]}
 
 
 class TopicArea(models.Model):

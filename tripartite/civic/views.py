@@ -9,8 +9,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -43,39 +42,24 @@ from tripartite.civic.models import (
     Score,
 )
 from tripartite.core.errors import DomainError
+from tripartite.core.forms_support import add_errors, submit
+from tripartite.core.forms_support import deny as _deny
 from tripartite.core.policy import Action, can
 from tripartite.core.views import history_page, paginate
 from tripartite.partners.models import Kind as OrganisationKind
 from tripartite.partners.models import Organisation
 
 
-def _deny(request: HttpRequest) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    raise PermissionDenied
-
-
 def _add_errors(form: forms.BaseForm, exc: Exception) -> None:
     if isinstance(exc, services.IneligibleApplication):
         for reason in exc.reasons:
             form.add_error(reason.field if reason.field in form.fields else None, reason.message)
-    elif isinstance(exc, ValidationError) and hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    elif isinstance(exc, ValidationError):
-        form.add_error(None, exc)
-    elif isinstance(exc, DomainError):
-        form.add_error(exc.field if exc.field in form.fields else None, str(exc))
+    else:
+        add_errors(form, exc)
 
 
 def _submit(request: HttpRequest, form: forms.BaseForm, call: Callable[[dict[str, Any]], Any]) -> Any:
-    if request.method != "POST" or not form.is_valid():
-        return None
-    try:
-        return call(dict(form.cleaned_data))
-    except (ValidationError, DomainError) as exc:
-        _add_errors(form, exc)
-        return None
+    return submit(request, form, call, on_error=_add_errors)
 
 
 def _form_page(request: HttpRequest, form: forms.BaseForm, *, title: str, back_url: str, submit: str,

@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from tripartite.commissions import rules
 from tripartite.core.i18n import localized
+from tripartite.core.i18n import require_one_language as _require_one_language
 from tripartite.core.models import Published, Region, ScopeType, Sector
 from tripartite.jurisdictions import Role, Scope
 from tripartite.partners.models import Organisation
@@ -24,12 +25,6 @@ NAME_LANGUAGES = ("kk", "ru", "en")
 
 
 Errors = dict[str, list[Any]]
-
-
-def _require_one_language(obj: models.Model, field: str, message: Any) -> Errors:
-    if any(getattr(obj, f"{field}_{code}", "").strip() for code in NAME_LANGUAGES):
-        return {}
-    return {f"{field}_ru": [message]}
 
 
 class Commission(Published):

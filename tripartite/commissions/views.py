@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -30,37 +27,11 @@ from tripartite.commissions.forms import (
 )
 from tripartite.commissions.models import AgendaItem, CommissionMember, Decision, Meeting
 from tripartite.core.errors import DomainError
+from tripartite.core.forms_support import deny as _deny
+from tripartite.core.forms_support import submit as _submit
 from tripartite.core.policy import Action, can
 from tripartite.core.views import history_page, paginate
 from tripartite.partners.models import Organisation
-
-
-def _deny(request: HttpRequest) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    raise PermissionDenied
-
-
-def _add_errors(form: forms.BaseForm, exc: Exception) -> None:
-    """Show a service's refusal on the form: on its field when the form has it, else above the form."""
-    if isinstance(exc, ValidationError) and hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    elif isinstance(exc, ValidationError):
-        form.add_error(None, exc)
-    elif isinstance(exc, DomainError):
-        form.add_error(exc.field if exc.field in form.fields else None, str(exc))
-
-
-def _submit(request: HttpRequest, form: forms.BaseForm, call: Callable[[dict[str, Any]], Any]) -> Any:
-    """Run `call` with the form's data if the form is valid; a refusal goes back onto the form."""
-    if request.method != "POST" or not form.is_valid():
-        return None
-    try:
-        return call(dict(form.cleaned_data))
-    except (ValidationError, DomainError) as exc:
-        _add_errors(form, exc)
-        return None
 
 
 def _form_page(request: HttpRequest, form: forms.BaseForm, *, title: str, back_url: str, submit: str,

@@ -29,3 +29,10 @@ def localized(obj: Any, field: str, lang: str | None = None) -> str:
 def localized_ordering(field: str) -> str:
     """The column to order by for the current language."""
     return f"{field}_{current_language()}"
+
+
+def require_one_language(obj: Any, field: str, message: Any) -> dict[str, list[Any]]:
+    """`{field_ru: [message]}` when none of `field_kk`, `field_ru`, `field_en` is filled in, else `{}` (for clean())."""
+    if any(str(getattr(obj, f"{field}_{code}", "") or "").strip() for code in ("kk", "ru", "en")):
+        return {}
+    return {f"{field}_ru": [message]}

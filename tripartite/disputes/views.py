@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tripartite.core.errors import DomainError
+from tripartite.core.forms_support import deny as _deny
+from tripartite.core.forms_support import submit as _submit
 from tripartite.core.history import history_of
 from tripartite.core.jurisdiction import current_pack
 from tripartite.core.views import paginate
@@ -36,32 +35,6 @@ from tripartite.disputes.forms import (
     StrikeForm,
 )
 from tripartite.disputes.models import Demand, Dispute, SectorEmployment, Strike, localized_text
-
-
-def _deny(request: HttpRequest) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    raise PermissionDenied
-
-
-def _add_errors(form: forms.BaseForm, exc: Exception) -> None:
-    if isinstance(exc, ValidationError) and hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    elif isinstance(exc, ValidationError):
-        form.add_error(None, exc)
-    elif isinstance(exc, DomainError):
-        form.add_error(exc.field if exc.field in form.fields else None, str(exc))
-
-
-def _submit(request: HttpRequest, form: forms.BaseForm, call: Callable[[dict[str, Any]], Any]) -> Any:
-    if request.method != "POST" or not form.is_valid():
-        return None
-    try:
-        return call(dict(form.cleaned_data))
-    except (ValidationError, DomainError) as exc:
-        _add_errors(form, exc)
-        return None
 
 
 def _form_page(request: HttpRequest, form: forms.BaseForm, *, title: str, back_url: str, submit: str,

@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -25,6 +24,7 @@ from django.views.decorators.http import require_POST
 
 from tripartite.analysis.cli_messages import message
 from tripartite.core.errors import DomainError
+from tripartite.core.forms_support import deny as _deny
 from tripartite.core.i18n import current_language
 from tripartite.surveys import exporting, importing, queries, reports, results
 from tripartite.surveys.forms_results import (
@@ -39,12 +39,6 @@ from tripartite.surveys.models import Campaign, Margins, ResultTable
 
 #: Session key of the rejected-rows files an owner may download (token -> campaign id and CSV text).
 REJECTED_SESSION_KEY = "surveys_import_rejected"
-
-
-def _deny(request: HttpRequest) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    raise PermissionDenied
 
 
 def _campaign(request: HttpRequest, slug: str) -> Campaign:
