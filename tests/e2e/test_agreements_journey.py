@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from tests.e2e.navigation import click_and_wait
+
 pytestmark = pytest.mark.e2e
 
 PASSWORD = "journey-editor-2026"
@@ -37,14 +39,6 @@ def setting(transactional_db: Any) -> dict[str, Any]:
     return {"editor": editor, "builder": builder}
 
 
-def _click_and_wait(browser: Any, element_id: str) -> None:
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    old_page = browser.find_element(By.TAG_NAME, "html")
-    browser.find_element(By.ID, element_id).click()
-    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(old_page))
 
 
 def _select(browser: Any, element_id: str, value: str) -> None:
@@ -67,14 +61,14 @@ def test_editor_records_a_collective_agreement_below_the_sectoral_minimum(live_s
 
     browser.get(live_server.url + "/")
     _select(browser, "language-select", "en")
-    _click_and_wait(browser, "language-submit")
+    click_and_wait(browser, "language-submit")
     browser.get(live_server.url + "/accounts/login/?next=/agreements/")
     browser.find_element(By.ID, "id_username").send_keys("editor")
     browser.find_element(By.ID, "id_password").send_keys(PASSWORD)
-    _click_and_wait(browser, "login-submit")
+    click_and_wait(browser, "login-submit")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Agreements"
 
-    _click_and_wait(browser, "new-agreement")
+    click_and_wait(browser, "new-agreement")
     builder = setting["builder"]
     _select(browser, "id_kind", "collective")
     browser.find_element(By.ID, "id_title_en").send_keys("Almaty Builders collective agreement")
@@ -83,15 +77,15 @@ def test_editor_records_a_collective_agreement_below_the_sectoral_minimum(live_s
     _date(browser, "id_signed_on", "2026-02-01")
     _date(browser, "id_effective_from", "2026-02-15")
     _date(browser, "id_effective_to", "2028-12-31")
-    _click_and_wait(browser, "form-submit")
+    click_and_wait(browser, "form-submit")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Almaty Builders collective agreement"
     assert browser.find_element(By.ID, "no-findings")
 
-    _click_and_wait(browser, "add-clause")
+    click_and_wait(browser, "add-clause")
     _select(browser, "id_topic", "pay")
     browser.find_element(By.ID, "id_text_en").send_keys("The minimum monthly pay is 100,000 tenge.")
     browser.find_element(By.ID, "id_param_minimum_monthly_pay").send_keys("100000")
-    _click_and_wait(browser, "form-submit")
+    click_and_wait(browser, "form-submit")
 
     findings = browser.find_element(By.ID, "findings").text
     assert "less favourable than" in findings

@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+from tests.e2e.navigation import click_and_wait
+
 pytestmark = pytest.mark.e2e
 
 PASSWORD = "journey-civic-2026"
@@ -31,21 +33,6 @@ def people(transactional_db: Any, settings: Any, tmp_path: Path) -> dict[str, An
     return {"users": users, "ngo": ngo}
 
 
-def _click_and_wait(browser: Any, element_id: str) -> None:
-    from selenium.common.exceptions import WebDriverException
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    old_page = browser.find_element(By.TAG_NAME, "html")
-    try:
-        browser.find_element(By.ID, element_id).click()
-    except WebDriverException as exc:
-        # Chromium sometimes reports the clicked node as gone when the navigation it started is already under way.
-        if "does not belong to the document" not in str(exc):
-            raise
-    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(old_page))
-    WebDriverWait(browser, 10).until(lambda b: b.execute_script("return document.readyState") == "complete")
 
 
 def _fill(browser: Any, element_id: str, value: str) -> None:
@@ -76,7 +63,7 @@ def _log_in(browser: Any, base: str, username: str, next_url: str) -> None:
     browser.get(f"{base}/accounts/login/?next={next_url}")
     browser.find_element(By.ID, "id_username").send_keys(username)
     browser.find_element(By.ID, "id_password").send_keys(PASSWORD)
-    _click_and_wait(browser, "login-submit")
+    click_and_wait(browser, "login-submit")
 
 
 def _text(browser: Any) -> str:
@@ -95,11 +82,11 @@ def test_a_call_from_publication_to_the_ranking(live_server: Any, browser: Any, 
     today = timezone.localdate()
     browser.get(base + "/")
     _select(browser, "language-select", "English")
-    _click_and_wait(browser, "language-submit")
+    click_and_wait(browser, "language-submit")
 
     # The ministry's secretary drafts the call, sets its criteria and evaluators, and publishes it.
     _log_in(browser, base, "official", "/civic/")
-    _click_and_wait(browser, "new-call")
+    click_and_wait(browser, "new-call")
     _select(browser, "id_kind", "State grant")
     _select(browser, "id_topic", "Ecology")
     _fill(browser, "id_title_en", "Clean rivers grants")
@@ -109,41 +96,41 @@ def test_a_call_from_publication_to_the_ranking(live_server: Any, browser: Any, 
     _set_date(browser, "id_opens_on", today.isoformat())
     _set_date(browser, "id_deadline", (today + timedelta(days=7)).isoformat())
     _set_date(browser, "id_results_on", (today + timedelta(days=30)).isoformat())
-    _click_and_wait(browser, "form-submit")
+    click_and_wait(browser, "form-submit")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Clean rivers grants"
     for name, weight in (("Relevance", "60"), ("Feasibility", "40")):
-        _click_and_wait(browser, "add-criterion")
+        click_and_wait(browser, "add-criterion")
         _fill(browser, "id_name_en", name)
         _fill(browser, "id_weight", weight)
-        _click_and_wait(browser, "form-submit")
+        click_and_wait(browser, "form-submit")
     for username in ("alma", "bolat"):
-        _click_and_wait(browser, "add-evaluator")
+        click_and_wait(browser, "add-evaluator")
         _fill(browser, "id_username", username)
-        _click_and_wait(browser, "form-submit")
-    _click_and_wait(browser, "publish-call")
+        click_and_wait(browser, "form-submit")
+    click_and_wait(browser, "publish-call")
     assert "The call is published." in _text(browser)
     assert browser.find_element(By.ID, "call-phase").text == "Accepting applications"
     call = Call.objects.get()
 
     # The NGO applies, attaches its charter and submits.
     _log_in(browser, base, "ngo", f"/civic/calls/{call.pk}/")
-    _click_and_wait(browser, "apply")
+    click_and_wait(browser, "apply")
     _fill(browser, "id_project_title", "River clean-up in Almaty")
     _fill(browser, "id_requested_amount", "5000000")
     _select(browser, "id_regions", "Almaty")
     _select(browser, "id_settlement_type", "Urban")
     _set_date(browser, "id_registered_on", "2012-03-01")
     _fill(browser, "id_budget_lines", "Volunteers' equipment | 3000000\nTransport | 2000000")
-    _click_and_wait(browser, "form-submit")
+    click_and_wait(browser, "form-submit")
     assert "Attach the required documents: Charter." in browser.find_element(By.ID, "eligibility-reasons").text
     charter = tmp_path / "charter.pdf"
     charter.write_bytes(b"%PDF-1.4\n% charter\n%%EOF\n")
-    _click_and_wait(browser, "add-document")
+    click_and_wait(browser, "add-document")
     _select(browser, "id_kind", "Charter")
     browser.find_element(By.ID, "id_file").send_keys(str(charter))
-    _click_and_wait(browser, "form-submit")
+    click_and_wait(browser, "form-submit")
     assert "The application meets every rule of the call." in _text(browser)
-    _click_and_wait(browser, "submit-application")
+    click_and_wait(browser, "submit-application")
     assert browser.find_element(By.ID, "application-status").text == "Submitted"
     application = Application.objects.get()
 
@@ -152,30 +139,30 @@ def test_a_call_from_publication_to_the_ranking(live_server: Any, browser: Any, 
 
     # Evaluator B declares a tie with the applicant and is refused; evaluator A declares none and scores.
     _log_in(browser, base, "bolat", f"/civic/calls/{call.pk}/")
-    _click_and_wait(browser, "declare")
+    click_and_wait(browser, "declare")
     browser.find_element(By.CSS_SELECTOR, f"input[name=organisations][value='{people['ngo'].pk}']").click()
     _fill(browser, "id_note", "I sit on its board")
     browser.find_element(By.ID, "id_confirm").click()
-    _click_and_wait(browser, "form-submit")
+    click_and_wait(browser, "form-submit")
     browser.get(f"{base}/civic/applications/{application.pk}/")
     assert "You cannot score this application: You declared a tie with the applicant Green Steppe PA." in _text(browser)
     assert not browser.find_elements(By.ID, "score")
 
     _log_in(browser, base, "alma", f"/civic/calls/{call.pk}/")
-    _click_and_wait(browser, "declare")
+    click_and_wait(browser, "declare")
     browser.find_element(By.ID, "id_confirm").click()
-    _click_and_wait(browser, "form-submit")
+    click_and_wait(browser, "form-submit")
     browser.get(f"{base}/civic/applications/{application.pk}/")
-    _click_and_wait(browser, "score")
+    click_and_wait(browser, "score")
     criteria = list(call.criteria.order_by("id"))
     _fill(browser, f"id_mark_{criteria[0].pk}", "9")
     _fill(browser, f"id_mark_{criteria[1].pk}", "7")
-    _click_and_wait(browser, "form-submit")
+    click_and_wait(browser, "form-submit")
     assert "Your score is recorded: 82.0 of 100." in _text(browser)
 
     # The secretary closes the call; the ranking is public, with the evaluator pseudonymised.
     _log_in(browser, base, "official", f"/civic/calls/{call.pk}/")
-    _click_and_wait(browser, "close-call")
+    click_and_wait(browser, "close-call")
     assert "The call is closed; the ranking and the scores are published." in _text(browser)
     browser.delete_all_cookies()
     browser.get(f"{base}/civic/calls/{call.pk}/")

@@ -6,6 +6,8 @@ from typing import Any
 
 import pytest
 
+from tests.e2e.navigation import click_and_wait
+
 pytestmark = pytest.mark.e2e
 
 PASSWORD = "journey-secretary-2026"
@@ -29,15 +31,6 @@ def secretary(transactional_db: Any) -> Any:
     return user
 
 
-def _click_and_wait(browser: Any, element_id: str) -> None:
-    """Click a link or button that loads a new page, and wait until the old page is gone."""
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    old_page = browser.find_element(By.TAG_NAME, "html")
-    browser.find_element(By.ID, element_id).click()
-    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(old_page))
 
 
 def _select(browser: Any, element_id: str, value: str) -> None:
@@ -50,10 +43,10 @@ def _select(browser: Any, element_id: str, value: str) -> None:
 def _add_member(browser: Any, side: str, name: str) -> None:
     from selenium.webdriver.common.by import By
 
-    _click_and_wait(browser, "add-member")
+    click_and_wait(browser, "add-member")
     _select(browser, "id_side", side)
     browser.find_element(By.ID, "id_person_name").send_keys(name)
-    _click_and_wait(browser, "form-submit")
+    click_and_wait(browser, "form-submit")
 
 
 def _parity_text(browser: Any) -> str:
@@ -67,19 +60,19 @@ def test_secretary_fixes_a_commission_that_breaks_parity_in_kazakh(live_server: 
 
     browser.get(live_server.url + "/")
     _select(browser, "language-select", "kk")
-    _click_and_wait(browser, "language-submit")
+    click_and_wait(browser, "language-submit")
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "kk"
 
     browser.get(live_server.url + "/accounts/login/?next=/commissions/")
     browser.find_element(By.ID, "id_username").send_keys(secretary.username)
     browser.find_element(By.ID, "id_password").send_keys(PASSWORD)
-    _click_and_wait(browser, "login-submit")
+    click_and_wait(browser, "login-submit")
     assert "Үшжақты комиссиялар" in browser.find_element(By.TAG_NAME, "h1").text
 
-    _click_and_wait(browser, "new-commission")
+    click_and_wait(browser, "new-commission")
     _select(browser, "id_level", "republican")
     browser.find_element(By.ID, "id_name_kk").send_keys(COMMISSION)
-    _click_and_wait(browser, "form-submit")
+    click_and_wait(browser, "form-submit")
     assert browser.find_element(By.TAG_NAME, "h1").text == COMMISSION
     assert "Комиссия тіркелді." in browser.page_source
 

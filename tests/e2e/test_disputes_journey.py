@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from tests.e2e.navigation import click_and_wait
+
 pytestmark = pytest.mark.e2e
 
 PASSWORD = "journey-union-2026"
@@ -32,14 +34,6 @@ def union_officer(transactional_db: Any) -> Any:
     return user
 
 
-def _click_and_wait(browser: Any, element_id: str) -> None:
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    old_page = browser.find_element(By.TAG_NAME, "html")
-    browser.find_element(By.ID, element_id).click()
-    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(old_page))
 
 
 def _select_text(browser: Any, element_id: str, text: str) -> None:
@@ -75,18 +69,18 @@ def test_union_officer_records_demands_and_settles_in_conciliation(live_server: 
 
     browser.get(live_server.url + "/")
     _select_value(browser, "language-select", "ru")
-    _click_and_wait(browser, "language-submit")
+    click_and_wait(browser, "language-submit")
     before = _summary_row(browser, live_server)
     assert "Споры пока не зарегистрированы." in before
 
     browser.get(live_server.url + "/accounts/login/?next=/disputes/")
     browser.find_element(By.ID, "id_username").send_keys(union_officer.username)
     browser.find_element(By.ID, "id_password").send_keys(PASSWORD)
-    _click_and_wait(browser, "login-submit")
+    click_and_wait(browser, "login-submit")
     assert "Коллективные трудовые споры" in browser.find_element(By.TAG_NAME, "h1").text
 
     # Record the demands.
-    _click_and_wait(browser, "new-dispute")
+    click_and_wait(browser, "new-dispute")
     browser.find_element(By.ID, "id_subject").send_keys(SUBJECT)
     _select_text(browser, "id_employer", "ТОО «Шахта-1» (тест)")
     _select_text(browser, "id_union", "Первичная профсоюзная организация шахты (тест)")
@@ -96,7 +90,7 @@ def test_union_officer_records_demands_and_settles_in_conciliation(live_server: 
     _set_date(browser, "id_demands_received_on", "2025-03-19")
     _select_value(browser, "id_topic_1", "wages")
     browser.find_element(By.ID, "id_text_1").send_keys("Проиндексировать заработную плату на 12%")
-    _click_and_wait(browser, "form-submit")
+    click_and_wait(browser, "form-submit")
     assert browser.find_element(By.TAG_NAME, "h1").text == SUBJECT
     assert "Спор зарегистрирован." in browser.page_source
 
@@ -107,20 +101,20 @@ def test_union_officer_records_demands_and_settles_in_conciliation(live_server: 
     assert "Рассмотрите требования, дайте письменный ответ" in browser.find_element(By.ID, "next-employer").text
 
     # Move to a conciliation commission.
-    _click_and_wait(browser, "advance")
+    click_and_wait(browser, "advance")
     _select_value(browser, "id_to_stage", "conciliation")
     _set_date(browser, "id_on", "2025-03-27")
-    _click_and_wait(browser, "form-submit")
+    click_and_wait(browser, "form-submit")
     assert "Примирительная комиссия" in browser.find_element(By.ID, "dispute-stage").text
 
     # Settle there, the demand satisfied.
-    _click_and_wait(browser, "advance")
+    click_and_wait(browser, "advance")
     _select_value(browser, "id_to_stage", "settled")
     _set_date(browser, "id_on", "2025-04-03")
     browser.find_element(By.ID, "id_decision").send_keys("Заработная плата индексируется на 12% с 1 мая.")
     demand_select = browser.find_element(By.CSS_SELECTOR, "select[id^='id_demand_']").get_attribute("id")
     _select_value(browser, demand_select, "satisfied")
-    _click_and_wait(browser, "form-submit")
+    click_and_wait(browser, "form-submit")
     stage = browser.find_element(By.ID, "dispute-stage").text
     assert "Урегулирован" in stage and "Примирительная комиссия" in stage
 

@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from tests.e2e.navigation import switch_language
+
 pytestmark = pytest.mark.e2e
 
 
@@ -30,15 +32,6 @@ def coverage_register(transactional_db: Any) -> None:
                                   published_on=date(2025, 3, 1))
 
 
-def _switch_language(browser: Any, code: str) -> None:
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
-    from selenium.webdriver.support.ui import Select, WebDriverWait
-
-    old_page = browser.find_element(By.TAG_NAME, "html")
-    Select(browser.find_element(By.ID, "language-select")).select_by_value(code)
-    browser.find_element(By.ID, "language-submit").click()
-    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(old_page))
 
 
 def test_the_dashboard_in_three_languages(live_server: Any, browser: Any, coverage_register: None) -> None:
@@ -51,7 +44,7 @@ def test_the_dashboard_in_three_languages(live_server: Any, browser: Any, covera
         ("ru", "Панель показателей социального диалога", "Охват коллективными договорами", "7,50 %"),
         ("en", "Social dialogue dashboard", "Collective bargaining coverage", "7.50 %"),
     ):
-        _switch_language(browser, code)
+        switch_language(browser, code)
         assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == code
         assert browser.current_url.endswith(path)  # the language form brings the reader back to the dashboard
         assert browser.find_element(By.ID, "dashboard-title").text == heading

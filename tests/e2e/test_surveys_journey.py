@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from tests.e2e.navigation import click_and_wait
+
 pytestmark = pytest.mark.e2e
 
 PASSWORD = "journey-editor-2026"
@@ -39,14 +41,6 @@ def owner(transactional_db: Any) -> Any:
     return user
 
 
-def _click_and_wait(browser: Any, by: str, selector: str) -> None:
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    old_page = browser.find_element(By.TAG_NAME, "html")
-    browser.find_element(by, selector).click()
-    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(old_page))
 
 
 def _expected_cell(sector: int, employer: int) -> int:
@@ -74,13 +68,13 @@ def test_worker_answers_in_russian_and_the_owner_builds_table_4(live_server: Any
     assert browser.find_element(By.TAG_NAME, "h1").text == "Участие в социальном диалоге"
     assert "Укажите ваш возраст" in browser.find_element(By.ID, "question-age_group").text
     # Sending without answers: messages in Russian, nothing stored.
-    _click_and_wait(browser, By.ID, "survey-submit")
+    click_and_wait(browser, "survey-submit")
     assert "Пожалуйста, ответьте на этот вопрос." in browser.find_element(By.ID, "question-gov").text
     assert Response.objects.count() == 346
     for code, value in ANSWERS.items():
         browser.find_element(By.CSS_SELECTOR, f"label[for='q_{code}-{value}']").click()
     browser.find_element(By.ID, "q_network_size").send_keys("40")
-    _click_and_wait(browser, By.ID, "survey-submit")
+    click_and_wait(browser, "survey-submit")
     assert "Спасибо за ваши ответы!" in browser.find_element(By.TAG_NAME, "h1").text
     link = browser.find_element(By.ID, "referral-link").get_attribute("href")
     stored = Response.objects.get(source="form")
@@ -96,16 +90,16 @@ def test_worker_answers_in_russian_and_the_owner_builds_table_4(live_server: Any
     browser.get(f"{live_server.url}/accounts/login/?next=/surveys/campaigns/{SLUG}/")
     browser.find_element(By.ID, "id_username").send_keys(owner.username)
     browser.find_element(By.ID, "id_password").send_keys(PASSWORD)
-    _click_and_wait(browser, By.ID, "login-submit")
+    click_and_wait(browser, "login-submit")
     assert browser.find_element(By.ID, "response-count").text == "347"
-    _click_and_wait(browser, By.ID, "results-link")
+    click_and_wait(browser, "results-link")
     assert "347" in browser.find_element(By.ID, "results-total").text
 
     # Table 4: sector × the employer's involvement, from the crosstab builder (a plain GET form).
-    _click_and_wait(browser, By.ID, "crosstab-link")
+    click_and_wait(browser, "crosstab-link")
     Select(browser.find_element(By.ID, "id_rows")).select_by_value("sector")
     Select(browser.find_element(By.ID, "id_cols")).select_by_value("employer")
-    _click_and_wait(browser, By.ID, "crosstab-submit")
+    click_and_wait(browser, "crosstab-submit")
     assert "rows=sector" in browser.current_url and "cols=employer" in browser.current_url
     grid = browser.find_element(By.CSS_SELECTOR, "table.crosstab-grid")
     body_rows = grid.find_elements(By.CSS_SELECTOR, "tbody tr")
