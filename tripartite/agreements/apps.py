@@ -18,7 +18,7 @@ class AgreementsConfig(AppConfig):
         # An organisation's editor keeps the agreements its organisation keeps; a commission's secretariat
         # those of its commission (Agreement.policy_scopes names both). Parts of an agreement (parties,
         # clauses, commitments...) are changed through the agreement and follow the same grants.
-        by_role = {Role.EDITOR: edit, Role.SECRETARY: edit, Role.CONCILIATOR: read, Role.ANALYST: read}
+        by_role: dict[str, frozenset[Action]] = {Role.EDITOR: edit, Role.SECRETARY: edit, Role.CONCILIATOR: read, Role.ANALYST: read}
         register_grants({
             f"agreements.{model}": by_role
             for model in ("agreement", "agreementparty", "bargainingmember", "clause", "clauseparameter",

@@ -21,7 +21,7 @@ ALMATY = "750000000"
 EAST = "630000000"
 
 
-def _t(kk: str, ru: str, en: str) -> dict[str, str]:
+def _t(kk: str, ru: str, en: str) -> dict[str, Any]:
     return {"title_kk": kk, "title_ru": ru, "title_en": en}
 
 
@@ -45,7 +45,7 @@ def load(*, by: Any, users: dict[str, Any], orgs: dict[str, Organisation], today
     start = date(today.year - 1, 1, 1)
     end = date(today.year + 1, 12, 31)
     signed = start - timedelta(days=20)
-    common = {"signed_on": signed, "effective_from": start, "effective_to": end, "is_demo": True}
+    common: dict[str, Any] = {"signed_on": signed, "effective_from": start, "effective_to": end, "is_demo": True}
     sectors = {s.code: s for s in Sector.objects.all()}
     regions = {r.kato: r for r in Region.objects.all()}
     republican = Commission.objects.filter(level="republican").order_by("id").first()

@@ -136,6 +136,7 @@ class Agreement(Published):
     def policy_scopes(self) -> list[tuple[str, int]]:
         scopes = self.owner.policy_scopes() if self.owner_id else []
         if self.commission_id:
+            assert self.commission is not None
             scopes = [*scopes, *self.commission.policy_scopes()]
         return scopes
 

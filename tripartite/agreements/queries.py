@@ -72,12 +72,12 @@ def _search(queryset: QuerySet[Agreement], term: str) -> QuerySet[Agreement]:
         plain = Q(title_kk__icontains=term) | Q(title_ru__icontains=term) | Q(title_en__icontains=term)
         return queryset.filter(Q(pk__in=title_hits) | Q(pk__in=clause_hits) | plain
                                | Q(registration_number__iexact=term))
-    clause_hits = Clause.objects.filter(
+    clause_matches = Clause.objects.filter(
         Q(text_kk__icontains=term) | Q(text_ru__icontains=term) | Q(text_en__icontains=term)
     ).values("agreement_id")
     return queryset.filter(
         Q(title_kk__icontains=term) | Q(title_ru__icontains=term) | Q(title_en__icontains=term)
-        | Q(registration_number__iexact=term) | Q(pk__in=clause_hits)
+        | Q(registration_number__iexact=term) | Q(pk__in=clause_matches)
     )
 
 

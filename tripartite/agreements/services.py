@@ -122,14 +122,16 @@ def _one_collective_in_force(agreement: Agreement) -> None:
                                       effective_from__isnull=False).exclude(pk=agreement.pk)
     for other in others:
         other_end = other.effect_end()
-        if (end is None or other.effective_from <= end) and (other_end is None or start <= other_end):
+        other_start = other.effective_from
+        assert other_start is not None  # filtered on effective_from__isnull=False
+        if (end is None or other_start <= end) and (other_end is None or start <= other_end):
             raise AgreementConflict(
                 _("%(employer)s already has a collective agreement in force for this period "
                   "(\"%(other)s\", from %(start)s). An organisation has one collective agreement: amend that "
                   "one, or end it before the new one takes effect."),
                 field="effective_from",
                 params={"employer": agreement.employer, "other": other.title,
-                        "start": other.effective_from.isoformat()},
+                        "start": other_start.isoformat()},
             )
 
 
@@ -634,7 +636,7 @@ def filing_checklist(agreement: Agreement) -> list[str]:
     return missing
 
 
-_PREFIX = {Kind.GENERAL: "GA", Kind.SECTORAL: "SA", Kind.REGIONAL: "RA", Kind.COLLECTIVE: "CA"}
+_PREFIX: dict[str, str] = {Kind.GENERAL: "GA", Kind.SECTORAL: "SA", Kind.REGIONAL: "RA", Kind.COLLECTIVE: "CA"}
 
 
 @transaction.atomic

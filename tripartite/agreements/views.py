@@ -11,6 +11,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -284,7 +285,7 @@ def clause_edit(request: HttpRequest, clause_id: int) -> HttpResponse:
     agreement = _changeable(request, clause.agreement_id)
     if agreement is None:
         return _deny(request)
-    initial = {"number": clause.number, "topic": clause.topic, "text_kk": clause.text_kk, "text_ru": clause.text_ru,
+    initial: dict[str, Any] = {"number": clause.number, "topic": clause.topic, "text_kk": clause.text_kk, "text_ru": clause.text_ru,
                "text_en": clause.text_en}
     initial |= {f"param_{p.key}": p.value for p in clause.parameters.all()}
     form = ClauseForm(request.POST or None, initial=initial, amending=True)
@@ -461,7 +462,7 @@ def public_copy_upload(request: HttpRequest, pk: int) -> HttpResponse:
     return _upload(request, pk, public=True)
 
 
-def download(request: HttpRequest, pk: int, which: str) -> HttpResponse:
+def download(request: HttpRequest, pk: int, which: str) -> HttpResponseBase:
     """The redacted copy for anyone who may see the agreement; the signed original for role holders only."""
     agreement = queries.agreement_for(request.user, pk)
     if which == "original":

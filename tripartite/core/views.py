@@ -15,12 +15,18 @@ from django.views.decorators.http import require_POST
 from tripartite.core import services
 from tripartite.core.errors import DomainError
 from tripartite.core.history import history_of
-from tripartite.core.models import ApiToken
+from tripartite.core.models import ApiToken, User
 from tripartite.core.policy import Action, can
 
 
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html")
+
+
+def _signed_in(request: HttpRequest) -> User:
+    """The user of a view behind ``login_required``."""
+    assert isinstance(request.user, User)
+    return request.user
 
 
 @login_required
@@ -29,10 +35,10 @@ def tokens(request: HttpRequest) -> HttpResponse:
     error = None
     if request.method == "POST":
         try:
-            _token, new_token = services.api_token_create(user=request.user, name=request.POST.get("name", ""))
+            _token, new_token = services.api_token_create(user=_signed_in(request), name=request.POST.get("name", ""))
         except DomainError as exc:
             error = str(exc)
-    rows = ApiToken.objects.filter(user=request.user)
+    rows = ApiToken.objects.filter(user=_signed_in(request))
     return render(request, "core/tokens.html", {"tokens": rows, "new_token": new_token, "error": error})
 
 
@@ -40,7 +46,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
 @require_POST
 def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
     try:
-        services.api_token_revoke(user=request.user, token_id=token_id)
+        services.api_token_revoke(user=_signed_in(request), token_id=token_id)
         messages.success(request, _("The token was revoked."))
     except DomainError as exc:
         messages.error(request, str(exc))

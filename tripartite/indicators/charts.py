@@ -65,7 +65,7 @@ def sparkline_spec(values: Sequence[IndicatorValue]) -> dict[str, Any] | None:
     points = [{"period": str(v.period), "value": float(v.value)} for v in values if v.value is not None]
     if len(points) < 2:
         return None
-    order = [p["period"] for p in points]
+    order = [str(p["period"]) for p in points]
     base = alt.Chart(alt.Data(values=points)).encode(
         x=alt.X("period:O", sort=order, axis=None),
         y=alt.Y("value:Q", axis=None, scale=alt.Scale(zero=False)),

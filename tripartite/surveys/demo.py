@@ -45,6 +45,7 @@ def paper_responses(campaign: Campaign) -> list[Response]:
     network = [None if math.isnan(v) else int(v) for v in data.values["network_size"]]
     wave_of: dict[int, int] = {}
     rows = []
+    assert campaign.closes_on is not None  # the demo campaign has a closing date
     span = (campaign.closes_on - campaign.opens_on).days + 1
     start = datetime.combine(campaign.opens_on, time(9, 0), tzinfo=ALMATY)
     for i, respondent in enumerate(ids):

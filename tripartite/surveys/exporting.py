@@ -76,8 +76,8 @@ def answers_frame(campaign: Campaign) -> pd.DataFrame:
     for name in frame.columns:
         if name in ("submitted_at", "language"):
             continue
-        question = next((q for n, q, _o in columns if n == name), None)
-        if question is not None and question.kind == Question.Kind.TEXT:
+        column_question = next((q for n, q, _o in columns if n == name), None)
+        if column_question is not None and column_question.kind == Question.Kind.TEXT:
             continue
         frame[name] = frame[name].astype("Int64")
     return frame

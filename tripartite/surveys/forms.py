@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.db.models import QuerySet
@@ -65,8 +65,8 @@ class CampaignForm(forms.ModelForm):
     def __init__(self, *args: Any, owners: QuerySet[Organisation], versions: QuerySet[QuestionnaireVersion],
                  **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = owners
-        self.fields["version"].queryset = versions
+        cast(forms.ModelChoiceField, self.fields["owner"]).queryset = owners
+        cast(forms.ModelChoiceField, self.fields["version"]).queryset = versions
         if self.instance.pk:
             # The owner stays; services refuse a new version once answers exist.
             del self.fields["owner"]
@@ -96,8 +96,8 @@ class QuestionnaireForm(forms.ModelForm):
             del self.fields["copy_from"]
             del self.fields["code"]
         else:
-            self.fields["owner"].queryset = owners
-            self.fields["copy_from"].queryset = sources if sources is not None else QuestionnaireVersion.objects.none()
+            cast(forms.ModelChoiceField, self.fields["owner"]).queryset = owners
+            cast(forms.ModelChoiceField, self.fields["copy_from"]).queryset = sources if sources is not None else QuestionnaireVersion.objects.none()
 
     def _post_clean(self) -> None:
         pass
@@ -155,7 +155,7 @@ class CampaignFilterForm(forms.Form):
         choices=[("", _("All")), ("open", _("Open")), ("upcoming", _("Not yet open")), ("closed", _("Closed"))],
     )
 
-    def filters(self) -> dict[str, str]:
+    def filters(self) -> dict[str, Any]:
         if not self.is_valid():
             return {}
         return {"q": self.cleaned_data.get("q", "").strip(), "state": self.cleaned_data.get("state", "")}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.text import Truncator
@@ -19,8 +19,8 @@ def _question_choices(campaign: Campaign, *, blank: str | None = None) -> list[t
     return choices + [(q.code, f"{q.code} — {Truncator(q.text).chars(80)}") for q in crosstab_questions(campaign)]
 
 
-def weight_choices(campaign: Campaign) -> list[tuple[str, str]]:
-    choices = [("", ResultTable.Weight.NONE.label)]
+def weight_choices(campaign: Campaign) -> list[tuple[str, Any]]:
+    choices: list[tuple[str, Any]] = [("", ResultTable.Weight.NONE.label)]
     if raking_available(campaign):
         choices.append(("raking", ResultTable.Weight.RAKING.label))
     if rds_available(campaign):
@@ -75,7 +75,7 @@ class MarginsTextForm(forms.Form):
 
     def __init__(self, *args: Any, campaign: Campaign, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["variable"].choices = _question_choices(campaign)
+        cast(forms.ChoiceField, self.fields["variable"]).choices = _question_choices(campaign)
 
 
 class ImportForm(forms.Form):
@@ -94,4 +94,4 @@ class ReportForm(forms.Form):
 
     def __init__(self, *args: Any, campaign: Campaign, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["tables"].choices = [(str(t.pk), t.title) for t in campaign.result_tables.order_by("position", "id")]
+        cast(forms.ChoiceField, self.fields["tables"]).choices = [(str(t.pk), t.title) for t in campaign.result_tables.order_by("position", "id")]

@@ -238,13 +238,14 @@ def _chosen(value: Any) -> bool | None:
     if isinstance(value, bool):
         return value
     if isinstance(value, int | float):
-        return {1: True, 0: False}.get(value)  # type: ignore[call-overload]
+        return {1.0: True, 0.0: False}.get(float(value))
     text = str(value).strip()
     return {"1": True, "0": False, "1.0": True, "0.0": False}.get(text)
 
 
 def _moment(value: Any) -> datetime | None:
     """A submission time from a cell: datetime, date, or ISO text; naive times are Almaty time."""
+    moment: datetime | None
     if isinstance(value, datetime):
         moment = value
     elif isinstance(value, date):

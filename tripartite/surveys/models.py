@@ -80,7 +80,7 @@ class Questionnaire(models.Model):
         return self.is_template
 
     def policy_scopes(self) -> list[tuple[str, int]]:
-        return self.owner.policy_scopes() if self.owner_id else []
+        return self.owner.policy_scopes() if self.owner is not None else []
 
     def latest_version(self) -> QuestionnaireVersion | None:
         return self.versions.order_by("-number").first()

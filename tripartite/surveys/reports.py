@@ -130,7 +130,7 @@ def _docx_crosstab(document: Any, title: str, table: Mapping[str, Any], lang: st
     from docx.shared import Cm
 
     document.add_heading(title, level=2)
-    parts = [(None, table)]
+    parts: list[tuple[str | None, Mapping[str, Any]]] = [(None, table)]
     if table.get("layers"):
         parts = [(f"{(t.get('layer') or {}).get('label', '')}", t) for t in table["layers"]] + [(message("total", lang), table)]
     for heading, part in parts:

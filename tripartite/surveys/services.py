@@ -208,9 +208,9 @@ def validate_answers(version: QuestionnaireVersion, raw: Mapping[str, Any]) -> t
                 errors[spec.code] = _("Keep the answer under %(n)s characters.") % {"n": MAX_TEXT_ANSWER}
             else:
                 clean[spec.code] = text
-    for code in raw:
-        if code not in known and not _is_empty(raw[code]):
-            errors[str(code)] = _("This questionnaire has no question with this code.")
+    for raw_code in raw:
+        if raw_code not in known and not _is_empty(raw[raw_code]):
+            errors[str(raw_code)] = _("This questionnaire has no question with this code.")
     return clean, errors
 
 

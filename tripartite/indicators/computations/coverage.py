@@ -89,6 +89,7 @@ def _periods(query: Query, today: date) -> list[Period]:
     periods = set(queries.periods_of(Series.EMPLOYEES, query.region, query.sector))
     for start, end, terminated in Agreement.objects.filter(kind=Kind.COLLECTIVE).exclude(effective_from=None)\
             .values_list("effective_from", "effective_to", "terminated_on"):
+        assert start is not None  # excluded above
         last = min(d for d in (end, terminated, today) if d is not None)
         periods |= {Period(y) for y in range(start.year, last.year + 1)}
     return sorted((p for p in periods if p.start <= today), key=lambda p: p.sort_key)

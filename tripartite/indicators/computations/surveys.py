@@ -147,7 +147,7 @@ def _value(period: Period, query: Query, m: Measure, others: list[Campaign], tod
     k = campaign.suppression_k
     source = SourceRef(str(_("Survey “%(title)s”: results") % {"title": campaign.title}),
                        reverse("surveys:results", args=[campaign.slug]))
-    records = (_campaign_ref(campaign),)
+    records: tuple[RecordRef, ...] = (_campaign_ref(campaign),)
     notes: list[str] = [str(_("Campaign “%(title)s”, answers from %(start)s to %(end)s.") % {
         "title": campaign.title, "start": campaign.opens_on.isoformat(),
         "end": reference_day(campaign, today).isoformat()})]

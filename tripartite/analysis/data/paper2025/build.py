@@ -24,6 +24,7 @@ import csv
 import io
 import random
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 SEED = 2025
@@ -104,7 +105,7 @@ COLUMNS = (
 )
 
 
-def expand(table: dict[int, tuple[int, ...]]) -> list[tuple[int, int]]:
+def expand(table: Mapping[int, tuple[int, ...]]) -> list[tuple[int, int]]:
     """(row code, column code) once per respondent, in row-major order."""
     return [(row, col) for row, counts in table.items() for col, k in enumerate(counts, start=1) for _ in range(k)]
 
