@@ -4,8 +4,12 @@ The file has one column per question code (the layout the answers export writes)
 single choice, a number, a text, and for a multiple choice either one column with the chosen codes
 ("1;3") or one 0/1 column per option named ``code.option`` (the export's layout).  Optional columns:
 ``language`` (kk, ru, en) and ``submitted_at`` (date or date and time; Almaty time unless an offset is
-given).  Columns the export adds for analysis (``id``, ``recruiter_id``, ``wave``) and the
-``import_line``/``import_errors`` columns of a rejected-rows file are ignored, so a corrected
+given).  With both ``id`` and ``recruiter_id`` columns (the export writes them), the referral chain comes
+along: ``recruiter_id`` names the ``id`` of the row that recruited the respondent (blank for a seed), and the
+wave is counted along the chain (a ``wave`` column is ignored).  A recruiter that is not in the file (as in a
+corrected rejected-rows file) leaves the row unlinked, wave 0, and the report says how many; an id used twice,
+or a respondent named as their own recruiter, rejects the row; a chain that loops back on itself stops the
+import.  The ``import_line``/``import_errors`` columns of a rejected-rows file are ignored, so a corrected
 rejected-rows file can be imported as it is.
 
 Every row is checked with the form's and the API's own validation (`services.validate_answers`).
@@ -34,14 +38,15 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from tripartite.core.errors import DomainError, NotAllowed
 from tripartite.surveys import queries, services
 from tripartite.surveys.models import LANGUAGES, Campaign, Question, Response
 
 SUFFIXES = (".csv", ".xlsx", ".sav")
-META_COLUMNS = ("language", "submitted_at")
-IGNORED_COLUMNS = ("id", "recruiter_id", "wave", "import_line", "import_errors")
+META_COLUMNS = ("language", "submitted_at", "id", "recruiter_id")
+IGNORED_COLUMNS = ("wave", "import_line", "import_errors")
 BATCH_SIZE = 5000
 #: Rejected rows listed on the report page (all of them are in the downloadable CSV).
 LISTED_REJECTIONS = 1000
@@ -71,6 +76,8 @@ class ImportReport:
     n_rejected: int = 0
     rejected: list[RejectedRow] = field(default_factory=list)  # the first LISTED_REJECTIONS
     rejected_csv: str = ""  # every rejected row with its reasons (empty when none)
+    linked: int = 0  # imported rows whose recruiter was imported with them
+    unlinked: int = 0  # imported rows naming a recruiter that is not among the rows imported
 
     @property
     def clean(self) -> bool:
@@ -177,6 +184,8 @@ class _Plan:
     submitted_at: int | None
     width: int
     text_cells: bool = False  # every cell is a str (CSV)
+    respondent: int | None = None  # the `id` column, when the file has both it and `recruiter_id`
+    recruiter: int | None = None  # the `recruiter_id` column, likewise
 
 
 def plan_columns(campaign: Campaign, header: Sequence[str], *, text_cells: bool = False) -> _Plan:
@@ -225,8 +234,10 @@ def plan_columns(campaign: Campaign, header: Sequence[str], *, text_cells: bool 
             problems.append(_("The file has no column for the required question “%(code)s”.") % {"code": code})
     if problems:
         raise ImportFileError(problems)
+    chain = "id" in meta and "recruiter_id" in meta
     return _Plan(tuple(single), tuple((c, tuple(v)) for c, v in dichotomies.items()),
-                 meta.get("language"), meta.get("submitted_at"), len(names), text_cells)
+                 meta.get("language"), meta.get("submitted_at"), len(names), text_cells,
+                 meta["id"] if chain else None, meta["recruiter_id"] if chain else None)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -310,6 +321,117 @@ def _parse_row(row: Sequence[Any], plan: _Plan, campaign: Campaign, default_lang
             if moment is None:
                 problems["submitted_at"] = _("Give a date (2024-03-01) or a date and time (2024-03-01 14:30).")
     return raw, language, moment, problems
+
+
+def _identifier(row: Sequence[Any], index: int | None) -> str | None:
+    """A respondent identifier from a cell: text as it is, a whole number without a decimal part (12.0 → "12")."""
+    if index is None or index >= len(row):
+        return None
+    value = _cell(row[index])
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    return text or None
+
+
+class _Chain:
+    """The referral chain a file describes: who recruited whom, by the file's own ids."""
+
+    def __init__(self) -> None:
+        self.line_of: dict[str, int] = {}  # id → line of every row seen (valid or not)
+        self.recruiter_of: dict[int, str] = {}  # line → recruiter id
+
+    def check(self, line: int, respondent: str | None, recruiter: str | None) -> dict[str, str]:
+        """Note the row's place in the chain (valid or not: a rejected row still links its recruits to their
+        seed) and return what is wrong with its id."""
+        problems: dict[str, str] = {}
+        if recruiter is not None and recruiter != respondent:
+            self.recruiter_of[line] = recruiter
+        if respondent is not None:
+            if respondent in self.line_of:
+                problems["id"] = _("The id %(id)s is also on line %(line)s.") % {
+                    "id": respondent, "line": self.line_of[respondent]}
+            else:
+                self.line_of[respondent] = line
+            if recruiter == respondent:
+                problems["recruiter_id"] = _("A respondent cannot be their own recruiter.")
+        elif recruiter is not None:
+            problems["id"] = _("A row with a recruiter_id needs an id.")
+        return problems
+
+    def waves(self, written: set[int]) -> dict[int, tuple[int | None, int]]:
+        """line → (line of the recruiter if it was written too, wave) for every written row; the wave counts the
+        steps back to a seed through the rows of the file. ImportFileError when a chain loops."""
+        wave_of: dict[int, int] = {}
+        loops: list[int] = []
+        for start in sorted(written):
+            path: list[int] = []
+            on_path: set[int] = set()
+            line: int | None = start
+            while line is not None and line not in wave_of:
+                if line in on_path:
+                    loops.append(line)
+                    break
+                path.append(line)
+                on_path.add(line)
+                recruiter = self.recruiter_of.get(line)
+                line = self.line_of.get(recruiter) if recruiter is not None else None
+            else:
+                wave = wave_of[line] if line is not None else -1
+                for step in reversed(path):
+                    wave += 1
+                    wave_of[step] = wave
+                continue
+            for step in path:
+                wave_of.setdefault(step, 0)
+        if loops:
+            raise ImportFileError([_("The referral chain through line %(line)s loops back on itself: check its "
+                                     "id and recruiter_id.") % {"line": line} for line in sorted(set(loops))[:20]])
+        result: dict[int, tuple[int | None, int]] = {}
+        for line in written:
+            recruiter = self.recruiter_of.get(line)
+            recruiter_line = self.line_of.get(recruiter) if recruiter is not None else None
+            result[line] = (recruiter_line if recruiter_line in written else None, wave_of[line])
+        return result
+
+
+def _link(campaign: Campaign, batch_key: str, chain: _Chain, written: set[int], report: ImportReport) -> None:
+    """Give the rows just written their recruiter and wave (one UPDATE per batch)."""
+    links = chain.waves(written)
+    prefix = f"import-{batch_key}-"
+    pk_of = {int(key[len(prefix):]): pk for key, pk in Response.objects.filter(
+        campaign=campaign, idempotency_key__startswith=prefix).values_list("idempotency_key", "pk")}
+    updates = []
+    for line, (recruiter_line, wave) in links.items():
+        if line in chain.recruiter_of:
+            if recruiter_line is None:
+                report.unlinked += 1
+            else:
+                report.linked += 1
+        if recruiter_line is not None or wave:
+            updates.append((pk_of[line], pk_of[recruiter_line] if recruiter_line is not None else None, wave))
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            for start in range(0, len(updates), BATCH_SIZE * 10):
+                part = updates[start:start + BATCH_SIZE * 10]
+                cursor.execute(
+                    f"UPDATE {Response._meta.db_table} AS r SET recruited_by_id = v.recruiter, wave = v.wave "
+                    "FROM unnest(%s::bigint[], %s::bigint[], %s::int[]) AS v(id, recruiter, wave) WHERE r.id = v.id",
+                    [[u[0] for u in part], [u[1] for u in part], [u[2] for u in part]])
+    else:
+        Response.objects.bulk_update(
+            [Response(pk=pk, recruited_by_id=recruiter, wave=wave) for pk, recruiter, wave in updates],
+            ["recruited_by", "wave"], batch_size=500)
+
+
+def unlinked_message(count: int) -> str:
+    return ngettext(
+        "%(count)s imported response names a recruiter that was not imported with it: it has no referral link, "
+        "and its wave is counted from the rows of the file only.",
+        "%(count)s imported responses name a recruiter that was not imported with them: they have no referral "
+        "link, and their waves are counted from the rows of the file only.", count) % {"count": count}
 
 
 def _referral_codes() -> Iterator[str]:
@@ -412,6 +534,8 @@ def import_responses(*, campaign: Campaign, path: Path, by: Any, only_valid: boo
     batch_key = secrets.token_hex(6)
     now = timezone.now()
     codes = _referral_codes()
+    chain = _Chain() if plan.respondent is not None else None
+    written: set[int] = set()
 
     class _Rollback(Exception):
         pass
@@ -427,6 +551,8 @@ def import_responses(*, campaign: Campaign, path: Path, by: Any, only_valid: boo
                     continue
                 report.rows += 1
                 raw, language, moment, problems = _parse_row(row, plan, campaign, default_language)
+                if chain is not None:
+                    problems |= chain.check(line, _identifier(row, plan.respondent), _identifier(row, plan.recruiter))
                 clean, errors = services.validate_answers(version, raw)
                 if errors or problems:
                     reasons = tuple(f"{code}: {message}" for code, message in {**problems, **errors}.items())
@@ -443,6 +569,8 @@ def import_responses(*, campaign: Campaign, path: Path, by: Any, only_valid: boo
                     continue
                 pending.append((campaign.pk, version.pk, moment or now, language, clean,
                                 f"import-{batch_key}-{line}", next(codes)))
+                if chain is not None:
+                    written.add(line)
                 if len(pending) >= BATCH_SIZE:
                     writer.write(pending)
                     pending = []
@@ -453,6 +581,8 @@ def import_responses(*, campaign: Campaign, path: Path, by: Any, only_valid: boo
                 raise ImportFileError([_("The file has no rows of answers.")])
             if not writing:
                 raise _Rollback
+            if chain is not None and any(line in chain.recruiter_of for line in written):
+                _link(campaign, batch_key, chain, written, report)
     except _Rollback:
         report.imported = 0
     if report.n_rejected:

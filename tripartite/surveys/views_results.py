@@ -260,6 +260,8 @@ def import_page(request: HttpRequest, slug: str) -> HttpResponse:
             if report.clean:
                 messages.success(request, ngettext("%(count)s response was imported.", "%(count)s responses were imported.",
                                                    report.imported) % {"count": report.imported})
+                if report.unlinked:
+                    messages.warning(request, importing.unlinked_message(report.unlinked))
                 return redirect("surveys:results", slug=slug)
             token = secrets.token_urlsafe(16)
             stored = request.session.get(REJECTED_SESSION_KEY, {})
@@ -267,7 +269,8 @@ def import_page(request: HttpRequest, slug: str) -> HttpResponse:
             stored = dict(list(stored.items())[-4:])
             stored[token] = {"campaign": campaign.pk, "csv": report.rejected_csv}
             request.session[REJECTED_SESSION_KEY] = stored
-            context |= {"report": report, "rejected_url": reverse("surveys:results_import_rejected",
+            context |= {"report": report, "unlinked": importing.unlinked_message(report.unlinked) if report.unlinked else "",
+                        "rejected_url": reverse("surveys:results_import_rejected",
                                                                   args=[slug, token])}
             status = 200 if report.imported else 422
     elif request.method == "POST":

@@ -43,4 +43,7 @@ class Command(BaseCommand):
             raise CommandError(f"{path}: {report.n_rejected} of {report.rows} rows are invalid; nothing was imported "
                                "(fix them, or use --only-valid)")
         self.stdout.write(f"imported {report.imported} of {report.rows} rows into {campaign.slug}"
-                          + (f"; {report.n_rejected} rejected" if report.n_rejected else ""))
+                          + (f"; {report.n_rejected} rejected" if report.n_rejected else "")
+                          + (f"; {report.linked} linked to their recruiter" if report.linked else "")
+                          + (f"; {report.unlinked} name a recruiter not imported with them (left unlinked)"
+                             if report.unlinked else ""))
