@@ -7,9 +7,14 @@ from django.utils import timezone
 
 from tripartite.demo.services import load_demo
 from tripartite.disputes import queries
-from tripartite.disputes.models import Dispute, Strike
+from tripartite.disputes.models import Dispute, Document, Strike
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 def test_the_demo_loads_a_dozen_disputes_that_make_the_summary_meaningful():
@@ -34,6 +39,13 @@ def test_the_demo_loads_a_dozen_disputes_that_make_the_summary_meaningful():
     rows = queries.deadline_list(user=User.objects.get(username="secretary"), today=today)
     assert rows and {r.status for r in rows} & {"overdue", "upcoming", "due_today"}
 
+    letter = Document.objects.exclude(file="").get()
+    assert letter.code == "demands_letter" and letter.file_name == "demands_letter-demo.pdf"
+    with letter.file.open("rb") as handle:
+        content = handle.read()
+    assert content.startswith(b"%PDF-1.4") and content.rstrip().endswith(b"%%EOF")
+    assert b"Demo-Metall" in content and letter.file_size == len(content)
+
 
 def test_every_dispute_page_of_the_demo_renders_for_the_inspectorate_in_each_language(client):
     from tripartite.core.models import User
@@ -48,7 +60,8 @@ def test_every_dispute_page_of_the_demo_renders_for_the_inspectorate_in_each_lan
             f"/disputes/{open_dispute.pk}/participants/new/", f"/disputes/{open_dispute.pk}/sessions/new/",
             f"/disputes/{open_dispute.pk}/demands/new/", f"/disputes/{open_dispute.pk}/conciliators/new/",
             f"/disputes/{open_dispute.pk}/edit/", f"/disputes/strikes/{strike.pk}/",
-            *[f"/disputes/{d.pk}/" for d in Dispute.objects.all()], f"/disputes/{open_dispute.pk}/history/"]
+            *[f"/disputes/{d.pk}/" for d in Dispute.objects.all()], f"/disputes/{open_dispute.pk}/history/",
+            f"/disputes/documents/{Document.objects.exclude(file='').get().pk}/file/"]
     for language, pages in (("kk", urls), ("ru", urls[:4]), ("en", urls[:4])):
         client.post("/i18n/setlang/", {"language": language, "next": "/"})
         for url in pages:

@@ -1,9 +1,10 @@
 """A union officer, in Russian, records the employees' demands, sees the employer's reply deadline (counted over
-Nauryz), moves the dispute to a conciliation commission, records the settlement, and sees the public summary
-change."""
+Nauryz), attaches the demands letter as a PDF (a wrong file is refused first), moves the dispute to a conciliation
+commission, records the settlement, and sees the public summary change."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,7 +18,7 @@ SUBJECT = "Индексация заработной платы (сынақ)"
 
 
 @pytest.fixture
-def union_officer(transactional_db: Any) -> Any:
+def union_officer(transactional_db: Any, settings: Any, tmp_path: Path) -> Any:
     from tripartite.core.models import Region, Role, RoleAssignment, ScopeType, Sector, User
     from tripartite.partners.models import Kind, Organisation, Subkind
 
@@ -31,6 +32,7 @@ def union_officer(transactional_db: Any) -> Any:
     user = User.objects.create_user(username="profkom", password=PASSWORD)
     RoleAssignment.objects.create(user=user, role=Role.EDITOR, scope_type=ScopeType.ORGANISATION, scope_id=union.pk)
     user.sector_pk = sector.pk
+    settings.MEDIA_ROOT = tmp_path / "media"
     return user
 
 
@@ -64,7 +66,8 @@ def _summary_row(browser: Any, live_server: Any) -> str:
     return browser.find_element(By.ID, "summary-table").text
 
 
-def test_union_officer_records_demands_and_settles_in_conciliation(live_server: Any, browser: Any, union_officer: Any) -> None:
+def test_union_officer_records_demands_and_settles_in_conciliation(live_server: Any, browser: Any, union_officer: Any,
+                                                                   tmp_path: Path) -> None:
     from selenium.webdriver.common.by import By
 
     browser.get(live_server.url + "/")
@@ -99,6 +102,27 @@ def test_union_officer_records_demands_and_settles_in_conciliation(live_server: 
     reply_row = next(line for line in deadlines.splitlines() if "Письменный ответ работодателя" in line)
     assert "27 марта 2025" in reply_row and "163(2)" in reply_row
     assert "Рассмотрите требования, дайте письменный ответ" in browser.find_element(By.ID, "next-employer").text
+
+    # Attach the demands letter: a text file is refused in Russian, the PDF is kept and can be downloaded.
+    wrong, letter = tmp_path / "требования.txt", tmp_path / "требования.pdf"
+    wrong.write_bytes(b"not a pdf")
+    letter.write_bytes(b"%PDF-1.4\n% demands letter\n%%EOF\n")
+    click_and_wait(browser, "add-document")
+    _select_value(browser, "id_code", "demands_letter")
+    _set_date(browser, "id_dated", "2025-03-19")
+    browser.find_element(By.ID, "id_file").send_keys(str(wrong))
+    click_and_wait(browser, "form-submit")
+    assert "Загрузите файл PDF, Word (.docx)" in browser.page_source
+    _select_value(browser, "id_code", "demands_letter")
+    _set_date(browser, "id_dated", "2025-03-19")
+    browser.find_element(By.ID, "id_file").send_keys(str(letter))
+    click_and_wait(browser, "form-submit")
+    link = browser.find_element(By.CSS_SELECTOR, "#documents a.document-file")
+    assert "Скачать требования.pdf" in link.text
+    status, head = browser.execute_script(
+        "const x = new XMLHttpRequest(); x.open('GET', arguments[0], false); x.send();"
+        "return [x.status, x.responseText.slice(0, 8)];", link.get_attribute("href"))
+    assert (status, head) == (200, "%PDF-1.4")
 
     # Move to a conciliation commission.
     click_and_wait(browser, "advance")

@@ -1,4 +1,7 @@
-"""The rules a call applies: eligibility of an application, conflicts of interest, and checks of uploaded documents."""
+"""The rules a call applies: eligibility of an application and conflicts of interest.
+
+The checks of uploaded documents live in ``tripartite.core.uploads``; their names stay importable from here.
+"""
 
 from __future__ import annotations
 
@@ -12,22 +15,11 @@ from django.utils.translation import ngettext
 
 from tripartite.civic.models import Application, Call, ConflictDeclaration, DocumentKind, Evaluator
 from tripartite.core.models import RoleAssignment, ScopeType
+from tripartite.core.uploads import DOCUMENT_SIGNATURES as DOCUMENT_SIGNATURES  # re-exported for civic
+from tripartite.core.uploads import MAX_DOCUMENT_BYTES as MAX_DOCUMENT_BYTES
+from tripartite.core.uploads import document_problem as document_problem
 from tripartite.partners.models import MAX_HIERARCHY_DEPTH, Organisation
 from tripartite.partners.models import Kind as OrganisationKind
-
-#: Largest document accepted, in bytes.
-MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
-#: Accepted file types: extension → the bytes such a file starts with.
-DOCUMENT_SIGNATURES: dict[str, tuple[bytes, ...]] = {
-    "pdf": (b"%PDF-",),
-    "png": (b"\x89PNG\r\n\x1a\n",),
-    "jpg": (b"\xff\xd8\xff",),
-    "jpeg": (b"\xff\xd8\xff",),
-    "docx": (b"PK\x03\x04",),
-    "xlsx": (b"PK\x03\x04",),
-    "odt": (b"PK\x03\x04",),
-    "ods": (b"PK\x03\x04",),
-}
 
 
 def tenge(amount: int | None) -> str:
@@ -156,20 +148,6 @@ def conflict_reason(evaluator: Evaluator, application: Application) -> str | Non
         if kind is not None:
             return _("You declared a tie with %(org)s, which is linked to the applicant %(applicant)s.") % {
                 "org": tie.organisation.name, "applicant": applicant.name}
-    return None
-
-
-def document_problem(name: str, size: int, head: bytes) -> str | None:
-    """Why an uploaded file is refused (type, size, content), or None when it is acceptable."""
-    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if extension not in DOCUMENT_SIGNATURES:
-        return _("Upload a PDF, Word (.docx), spreadsheet (.xlsx, .ods), OpenDocument text (.odt) or image (.png, .jpg) file.")
-    if size == 0:
-        return _("The file is empty.")
-    if size > MAX_DOCUMENT_BYTES:
-        return _("The file is larger than %(limit)d MB.") % {"limit": MAX_DOCUMENT_BYTES // (1024 * 1024)}
-    if not any(head.startswith(sig) for sig in DOCUMENT_SIGNATURES[extension]):
-        return _("The content of the file does not match its extension .%(ext)s.") % {"ext": extension}
     return None
 
 

@@ -37,8 +37,16 @@ class DisputeAdmin(SimpleHistoryAdmin):
     inlines = [DemandInline, StagePeriodInline]
 
 
-for model in (StagePeriod, Participant, Session, Demand, Document, Strike, Event, SectorEmployment):
+for model in (StagePeriod, Participant, Session, Demand, Strike, Event, SectorEmployment):
     admin.site.register(model, SimpleHistoryAdmin)
+
+
+@admin.register(Document)
+class DocumentAdmin(SimpleHistoryAdmin):
+    """The file is uploaded on the dispute's page (checked there) and downloaded there (access checked)."""
+
+    list_display = ["dispute", "code", "dated", "file_name"]
+    readonly_fields = ["file", "file_name", "file_size"]
 
 
 @admin.register(ReminderSent)

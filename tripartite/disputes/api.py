@@ -7,18 +7,21 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema, Status
+from ninja import File, Form, Query, Router, Schema, Status
 from ninja.errors import HttpError
+from ninja.files import UploadedFile
 from pydantic import Field
 
 from tripartite.core.api_support import ErrorBody, current_user
 from tripartite.core.jurisdiction import current_pack
 from tripartite.core.models import Region, Sector, User
+from tripartite.core.uploads import MAX_DOCUMENT_BYTES, stored_file_response
 from tripartite.disputes import access, queries, services
 from tripartite.disputes.deadlines import DeadlineRow
-from tripartite.disputes.models import Demand, Dispute, Strike, localized_text
+from tripartite.disputes.models import Demand, Dispute, Document, Strike, localized_text
 from tripartite.jurisdictions.disputes import unit_word
 from tripartite.partners.models import Organisation
 
@@ -137,11 +140,24 @@ class StepIn(Schema):
 
 
 class DocumentIn(Schema):
-    code: str
+    code: str = Field(description="A document code of the procedure (GET /disputes/procedure), or other")
     dated: date
-    title: str = ""
+    title: str = Field("", description="Required for a document of kind other")
     reference: str = ""
     note: str = ""
+
+
+class DocumentOut(Schema):
+    id: int
+    code: str
+    name: str
+    stage: str
+    dated: date
+    reference: str
+    note: str
+    file_name: str | None = Field(description="The uploaded file's name; null when only the record was made")
+    file_size: int | None = Field(description="In bytes")
+    file_url: str | None = Field(description="Where to download the file (same access as the dispute)")
 
 
 class StrikeIn(Schema):
@@ -171,6 +187,7 @@ class NextStepOut(Schema):
 
 class DisputeFileOut(Schema):
     dispute: DisputeOut
+    documents: list[DocumentOut]
     next_steps: list[NextStepOut]
     deadlines: list[DeadlineOut]
     timeline: list[TimelineOut]
@@ -235,6 +252,16 @@ def _dispute_out(d: Dispute) -> dict[str, Any]:
                      "settled_at_stage": m.settled_in.stage if m.settled_in is not None else None}
                     for m in d.demands.select_related("settled_in")],
         "is_demo": d.is_demo,
+    }
+
+
+def _document_out(doc: Document) -> dict[str, Any]:
+    return {
+        "id": doc.pk, "code": doc.code, "name": doc.name, "stage": doc.stage, "dated": doc.dated,
+        "reference": doc.reference, "note": doc.note, "file_name": doc.file_name or None,
+        "file_size": doc.file_size if doc.file else None,
+        "file_url": reverse("api-v1:dispute_document_file", kwargs={"dispute_id": doc.dispute_id, "document_id": doc.pk})
+        if doc.file else None,
     }
 
 
@@ -369,6 +396,7 @@ def get_dispute(request: HttpRequest, dispute_id: int) -> Any:
     file = queries.dispute_file(dispute, timezone.localdate())
     return {
         "dispute": _dispute_out(dispute),
+        "documents": [_document_out(d) for d in file.documents],
         "next_steps": [{"side": s.side, "language": s.language, "expects": s.expects or s.closed_text,
                         "deadlines": [list(row) for row in s.deadlines], "missing_documents": s.missing_documents}
                        for s in file.next_steps],
@@ -415,11 +443,29 @@ def add_demand(request: HttpRequest, dispute_id: int, payload: DemandIn) -> Any:
                         "settled_at_stage": None})
 
 
-@router.post("/{int:dispute_id}/documents", response={201: dict[str, Any], **WRITE_ERRORS}, summary="Record a document")
-def add_document(request: HttpRequest, dispute_id: int, payload: DocumentIn) -> Any:
+@router.post("/{int:dispute_id}/documents", response={201: DocumentOut, **WRITE_ERRORS},
+             summary="Record a document, with its file if one is sent")
+def add_document(request: HttpRequest, dispute_id: int, payload: Form[DocumentIn],
+                 file: File[UploadedFile | None] = None) -> Any:
+    """A multipart form: the document's fields and, optionally, ``file`` (PDF, .docx, .xlsx, .ods, .odt, .png
+    or .jpg, at most 10 MB; its content must match its extension). A refused file: 422, nothing stored."""
     dispute = _actable(request, dispute_id)
-    doc = services.document_add(dispute=dispute, by=current_user(request), **payload.model_dump())
-    return Status(201, {"id": doc.pk, "code": doc.code, "name": doc.name, "dated": doc.dated.isoformat()})
+    upload: dict[str, Any] = {}
+    if file is not None:
+        upload = {"file_name": file.name or "", "content": file.read(MAX_DOCUMENT_BYTES + 1)}
+    doc = services.document_add(dispute=dispute, by=current_user(request), **payload.model_dump(), **upload)
+    return Status(201, _document_out(doc))
+
+
+@router.get("/{int:dispute_id}/documents/{int:document_id}/file", response={200: None, **READ_ERRORS},
+            url_name="dispute_document_file", summary="Download a document's file")
+def document_file(request: HttpRequest, dispute_id: int, document_id: int) -> Any:
+    """The file as an attachment under its original name; 404 unless the caller may read the dispute."""
+    dispute = _readable(request, dispute_id)
+    doc = Document.objects.filter(dispute=dispute, pk=document_id).first()
+    if doc is None:
+        raise Http404
+    return stored_file_response(doc.file, doc.file_name)
 
 
 @router.patch("/strikes/{int:strike_id}", response={200: dict[str, Any], **WRITE_ERRORS}, summary="Record a strike")

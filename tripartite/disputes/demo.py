@@ -108,7 +108,7 @@ CASES: tuple[Case, ...] = (
           ("participants", 7))),
     Case("Collective agreement talks at Demo-Metall (demo)", "employer_demo", "primary_demo_metall", 1900, -1,
          (("agreement", "Start negotiating the new collective agreement."),),
-         (("doc", 0, "demands_letter"),)),
+         (("doc", 0, "demands_letter", "Demands of the employees of Demo-Metall (demonstration document)"),)),
     Case("Schedules at Demo-Market (demo)", "employer_market", None, 60, -12,
          (("working_time", "Publish shift schedules a month ahead."),),
          (), representatives="Elected representatives of the sales staff (demo)"),
@@ -120,6 +120,30 @@ PARTICIPANTS = (
     ("workers", "member", "Union representative 1 (demo)"),
     ("workers", "member", "Union representative 2 (demo)"),
 )
+
+
+def demo_pdf(text: str) -> bytes:
+    """A one-page PDF that shows ``text`` (ASCII), generated here so the demo needs no file on disk."""
+    escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode("ascii")
+    stream = b"BT /F1 12 Tf 56 780 Td (" + escaped + b") Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
+        b"/Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
 
 
 def _employers(by: User, orgs: dict[str, Organisation]) -> dict[str, Organisation]:
@@ -157,7 +181,8 @@ def _play(dispute: Dispute, case: Case, start: date, by: User, today: date) -> N
         if kind == "step":
             services.step_record(dispute=dispute, by=by, step=action[2], on=on)
         elif kind == "doc":
-            services.document_add(dispute=dispute, by=by, code=action[2], dated=on)
+            attached = {"file_name": f"{action[2]}-demo.pdf", "content": demo_pdf(action[3])} if len(action) > 3 else {}
+            services.document_add(dispute=dispute, by=by, code=action[2], dated=on, **attached)
         elif kind == "advance":
             status = action[4]
             statuses = {d.pk: status for d in dispute.demands.all()} if status else {}
@@ -198,4 +223,5 @@ def load(*, by: User, users: dict[str, User], orgs: dict[str, Organisation], tod
         created.append(dispute.pk)
     Dispute.objects.filter(pk__in=created).update(is_demo=True)
     Organisation.objects.filter(pk__in=[all_orgs[key].pk for key, *_rest in EMPLOYERS]).update(is_demo=True)
-    return f"{len(created)} collective labour disputes (one strike, one missed deadline, three open)"
+    return (f"{len(created)} collective labour disputes (one strike, one missed deadline, three open; "
+            "one demands letter with its PDF)")

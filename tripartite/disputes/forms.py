@@ -11,6 +11,7 @@ from django.utils.translation import pgettext_lazy
 
 from tripartite.core.jurisdiction import current_pack
 from tripartite.core.models import Region, Role, Sector, User
+from tripartite.core.uploads import MAX_DOCUMENT_BYTES
 from tripartite.disputes.models import Demand, Dispute, Participant, localized_text
 from tripartite.partners.models import Kind, Organisation
 
@@ -137,9 +138,15 @@ class DocumentForm(forms.Form):
     dated = forms.DateField(label=_("Dated"), widget=DateInput())
     reference = forms.CharField(label=_("Number or reference"), required=False, max_length=200)
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    # Empty files pass here so that the one shared check (core.uploads, in the service) explains every refusal.
+    file = forms.FileField(label=_("File"), required=False, allow_empty_file=True)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "Optional: the document itself — PDF, Word (.docx), spreadsheet (.xlsx, .ods), OpenDocument text (.odt) "
+            "or image (.png, .jpg), at most %(limit)d MB. Only those who may read the dispute can download it."
+        ) % {"limit": MAX_DOCUMENT_BYTES // (1024 * 1024)}
         procedure = current_pack().dispute_procedure
         choices = [(d.code, localized_text(d.name)) for d in procedure.documents]
         self.fields["code"].choices = [*choices, ("other", _("Other document"))]  # type: ignore[attr-defined]

@@ -9,6 +9,7 @@ A dispute is never public: it does not subclass ``Published``, and who may read 
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.conf import settings
@@ -286,8 +287,18 @@ class Demand(models.Model):
             raise ValidationError({"text": _("Give the text of the demand.")})
 
 
+def _document_path(instance: Document, filename: str) -> str:
+    """Where a document's file is stored: under its dispute, with a random name (the user's name is kept in
+    ``file_name``, never used as the path). The extension was checked on upload."""
+    from tripartite.core.uploads import extension_of
+
+    extension = extension_of(filename)
+    return f"disputes/{instance.dispute_id}/{uuid.uuid4().hex}" + (f".{extension}" if extension else "")
+
+
 class Document(models.Model):
-    """A document of the procedure on record (the pack's code says which requirement it fulfils)."""
+    """A document of the procedure on record (the pack's code says which requirement it fulfils), with the
+    file itself when one was uploaded (checked for type, size and content by ``tripartite.core.uploads``)."""
 
     dispute = models.ForeignKey(Dispute, on_delete=models.CASCADE, related_name="documents", verbose_name=_("dispute"))
     stage = models.CharField(_("stage"), max_length=30)
@@ -296,6 +307,10 @@ class Document(models.Model):
     dated = models.DateField(_("dated"))
     reference = models.CharField(_("number or reference"), max_length=200, blank=True)
     note = models.TextField(_("note"), blank=True)
+    file = models.FileField(_("file"), upload_to=_document_path, max_length=300, blank=True)
+    file_name = models.CharField(_("file name"), max_length=200, blank=True,
+                                 help_text=_("The name of the file as uploaded; it is downloaded under this name."))
+    file_size = models.PositiveIntegerField(_("size (bytes)"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -11,11 +11,13 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max, Model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tripartite.core import uploads
 from tripartite.core.errors import Conflict, DomainError, NotAllowed
 from tripartite.core.i18n import current_language
 from tripartite.core.jurisdiction import current_pack
@@ -294,11 +296,29 @@ def demand_set_status(*, demand: Demand, by: Any, status: str, note: str = "") -
     return demand
 
 
-@transaction.atomic
 def document_add(
     *, dispute: Dispute, by: Any, code: str, dated: date, title: str = "", reference: str = "", note: str = "",
+    file_name: str = "", content: bytes | None = None,
 ) -> Document:
-    """Record a document of the procedure; its kind must be one the pack's procedure lists (or "other")."""
+    """Record a document of the procedure; its kind must be one the pack's procedure lists (or "other").
+
+    With ``content`` (the bytes of an uploaded file named ``file_name``), the file is checked
+    (``tripartite.core.uploads.document_problem``: type, size, content) before anything is written, stored
+    under ``disputes/<dispute id>/`` with a random name, and removed again if recording the document fails.
+    """
+    stored: list[Document] = []
+    try:
+        return _document_add(dispute=dispute, by=by, code=code, dated=dated, title=title, reference=reference,
+                             note=note, file_name=file_name, content=content, stored=stored)
+    except BaseException:
+        for document in stored:
+            document.file.delete(save=False)
+        raise
+
+
+@transaction.atomic
+def _document_add(*, dispute: Dispute, by: Any, code: str, dated: date, title: str, reference: str, note: str,
+                  file_name: str, content: bytes | None, stored: list[Document]) -> Document:
     dispute = _locked(dispute)
     _require_act(by, dispute)
     procedure = current_pack().dispute_procedure
@@ -312,6 +332,14 @@ def document_add(
     _check_date(dated, dispute, "dated", not_before=date(1990, 1, 1))
     document = Document(dispute=dispute, stage=dispute.stage, code=code, title=title.strip(), dated=dated,
                         reference=reference.strip(), note=note)
+    if content is not None:
+        name = uploads.original_name(file_name)
+        problem = uploads.document_problem(name, len(content), content[:16])
+        if problem:
+            raise ValidationError({"file": problem})
+        document.file_name, document.file_size = name, len(content)
+        document.file.save(name, ContentFile(content), save=False)
+        stored.append(document)
     _save(document, by)
     _event(dispute, by, on=dated, kind=Event.Kind.DOCUMENT, note=document.name)
     return document

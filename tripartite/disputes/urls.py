@@ -20,6 +20,7 @@ urlpatterns = [
     path("<int:pk>/demands/new/", views.demand_add, name="demand_add"),
     path("demands/<int:demand_id>/status/", views.demand_status, name="demand_status"),
     path("<int:pk>/documents/new/", views.document_add, name="document_add"),
+    path("documents/<int:document_id>/file/", views.document_file, name="document_file"),
     path("<int:pk>/participants/new/", views.participant_add, name="participant_add"),
     path("<int:pk>/sessions/new/", views.session_add, name="session_add"),
     path("<int:pk>/conciliators/new/", views.conciliator_assign, name="assign"),

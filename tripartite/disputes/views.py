@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +17,7 @@ from tripartite.core.forms_support import deny as _deny
 from tripartite.core.forms_support import submit as _submit
 from tripartite.core.history import history_of
 from tripartite.core.jurisdiction import current_pack
+from tripartite.core.uploads import MAX_DOCUMENT_BYTES, stored_file_response
 from tripartite.core.views import paginate
 from tripartite.disputes import access, queries, services
 from tripartite.disputes.forms import (
@@ -34,7 +35,7 @@ from tripartite.disputes.forms import (
     StepForm,
     StrikeForm,
 )
-from tripartite.disputes.models import Demand, Dispute, SectorEmployment, Strike, localized_text
+from tripartite.disputes.models import Demand, Dispute, Document, SectorEmployment, Strike, localized_text
 
 
 def _form_page(request: HttpRequest, form: forms.BaseForm, *, title: str, back_url: str, submit: str,
@@ -175,11 +176,27 @@ def demand_status(request: HttpRequest, demand_id: int) -> HttpResponse:
 
 def document_add(request: HttpRequest, pk: int) -> HttpResponse:
     dispute = _dispute(request, pk, act=True)
-    form = DocumentForm(request.POST or None, initial={"dated": timezone.localdate(), "code": request.GET.get("code", "")})
-    if _submit(request, form, lambda d: services.document_add(dispute=dispute, by=request.user, **d)) is not None:
+    form = DocumentForm(request.POST or None, request.FILES or None,
+                        initial={"dated": timezone.localdate(), "code": request.GET.get("code", "")})
+
+    def record(data: dict[str, Any]) -> Document:
+        uploaded = data.pop("file", None)
+        if uploaded is not None:
+            # One byte over the limit is enough for the check to refuse a file that is too large.
+            data.update(file_name=uploaded.name, content=uploaded.read(MAX_DOCUMENT_BYTES + 1))
+        return services.document_add(dispute=dispute, by=request.user, **data)
+
+    if _submit(request, form, record) is not None:
         messages.success(request, _("The document was recorded."))
         return redirect(_back(dispute, "documents"))
     return _form_page(request, form, title=_("Record a document"), back_url=_back(dispute), submit=_("Record"))
+
+
+def document_file(request: HttpRequest, document_id: int) -> FileResponse:
+    """The document's file, for those who may read the dispute; a 404 for anyone else (as for the dispute)."""
+    document = get_object_or_404(Document, pk=document_id)
+    _dispute(request, document.dispute_id)
+    return stored_file_response(document.file, document.file_name)
 
 
 def participant_add(request: HttpRequest, pk: int) -> HttpResponse:

@@ -55,7 +55,7 @@ def _summaries(query: Query) -> list[tuple[Period, dispute_queries.YearSummary, 
     for period in _periods(query):
         disputes = list(_disputes(query).filter(demands_received_on__gte=period.start,
                                                 demands_received_on__lte=period.end))
-        summary = dispute_queries._summarise(period.year, disputes, today)  # noqa: SLF001 (the app's own rule)
+        summary = dispute_queries.summarise(period.year, disputes, today)
         durations = [(d.closed_on - d.demands_received_on).days for d in disputes if d.closed_on is not None]
         found.append((period, summary, sum(d.employees_involved for d in disputes),
                       float(statistics.median(durations)) if durations else None))
