@@ -74,6 +74,6 @@ def stored_file_response(file: FieldFile, name: str) -> FileResponse:
         handle = file.open("rb")
     except FileNotFoundError as exc:
         raise Http404 from exc
-    response = FileResponse(handle, as_attachment=True, filename=name or file.name.rsplit("/", 1)[-1])
+    response = FileResponse(handle, as_attachment=True, filename=name or (file.name or "").rsplit("/", 1)[-1])
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -181,7 +181,7 @@ def _play(dispute: Dispute, case: Case, start: date, by: User, today: date) -> N
         if kind == "step":
             services.step_record(dispute=dispute, by=by, step=action[2], on=on)
         elif kind == "doc":
-            attached = {"file_name": f"{action[2]}-demo.pdf", "content": demo_pdf(action[3])} if len(action) > 3 else {}
+            attached: dict[str, Any] = {"file_name": f"{action[2]}-demo.pdf", "content": demo_pdf(action[3])} if len(action) > 3 else {}
             services.document_add(dispute=dispute, by=by, code=action[2], dated=on, **attached)
         elif kind == "advance":
             status = action[4]
