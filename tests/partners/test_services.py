@@ -117,7 +117,7 @@ def test_an_organisation_with_children_cannot_be_deleted(admin_user):
     union(admin_user, "Member", "", parent=parent)
     with pytest.raises(OrganisationInUse) as err, translation.override("en"):
         services.organisation_delete(by=admin_user, organisation=parent)
-    assert "1 organisation is registered under it" in str(err.value)
+    assert "organisations registered under it: 1" in str(err.value)
     assert Organisation.objects.filter(pk=parent.pk).exists()
 
 

@@ -143,7 +143,10 @@ class ApplicationIn(Schema):
     requested_amount: int = Field(ge=1)
     regions: list[str] = Field(description="KATO codes")
     settlement_type: str = Field(description="urban or rural")
-    registered_on: date
+    registered_on: date | None = Field(
+        None, description="Date of state registration the applicant declares; left out, the date in the "
+        "social partners register is taken (422 when the register has none)",
+    )
     budget_lines: list[BudgetLineIO]
 
 
@@ -170,7 +173,11 @@ class ApplicationOut(Schema):
     requested_amount: int
     regions: list[CodeRef]
     settlement_type: str
-    registered_on: date
+    registered_on: date = Field(description="Date of state registration as declared in the application")
+    registered_on_in_register: date | None = Field(
+        description="The applicant's date of state registration in the social partners register (null: not recorded); "
+        "it may differ from the declared one",
+    )
     status: str
     budget_lines: list[BudgetLineIO]
     documents: list[DocumentOut]
@@ -369,7 +376,7 @@ def application_out(a: Application) -> dict[str, Any]:
         "id": a.pk, "call": {"id": a.call.pk, "name": a.call.title}, "applicant": {"id": a.applicant.pk, "name": a.applicant.name},
         "project_title": a.project_title, "summary": a.summary, "requested_amount": a.requested_amount,
         "regions": [{"code": r.kato, "name": r.name} for r in a.regions.all()], "settlement_type": a.settlement_type,
-        "registered_on": a.registered_on, "status": a.status,
+        "registered_on": a.registered_on, "registered_on_in_register": a.applicant.registered_on, "status": a.status,
         "budget_lines": [{"item": line.item, "amount": line.amount} for line in a.budget_lines.all()],
         "documents": [{"id": d.pk, "kind": d.kind, "name": d.original_name, "size": d.size, "sha256": d.sha256}
                       for d in a.documents.all()],

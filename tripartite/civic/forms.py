@@ -133,14 +133,26 @@ class ApplicationForm(forms.ModelForm):
 
     def __init__(self, *args: Any, applicants: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        registered_on = self.fields["registered_on"]
+        registered_on.required = False
+        registered_on.help_text = _(
+            "As on the certificate of state registration. Left empty, the date in the register of social partners "
+            "is taken."
+        )
         if self.instance.pk:
             del self.fields["applicant"]
             self.fields["budget_lines"].initial = format_budget_lines(self.instance)
         else:
             self.fields["applicant"].queryset = applicants  # type: ignore[attr-defined]
+            chosen = self.initial.get("applicant")
             only = list(applicants[:2])
-            if len(only) == 1:
-                self.fields["applicant"].initial = only[0].pk
+            if chosen is None and len(only) == 1:
+                chosen = only[0].pk
+                self.fields["applicant"].initial = chosen
+            # The register's date of state registration fills the field in; the applicant may declare another.
+            applicant = applicants.filter(pk=chosen).first() if chosen is not None else None
+            if applicant is not None and applicant.registered_on is not None:
+                self.initial.setdefault("registered_on", applicant.registered_on)
         self.fields["regions"].queryset = _regions()  # type: ignore[attr-defined]
 
     def clean_budget_lines(self) -> list[tuple[str, int]]:

@@ -303,12 +303,25 @@ def application_create(
     if Application.objects.filter(call=call, applicant=applicant).exists():
         raise Conflict(_("%(org)s has already applied to this call; change that application instead.") % {
             "org": applicant.name}, field="applicant")
+    _registration_from_register(fields, applicant)
     application = Application(call=call, applicant=applicant)
     _apply(application, fields, APPLICATION_FIELDS)
     _save(application, by)
     application.regions.set(list(regions))
     _set_lines(application, lines, by)
     return application
+
+
+def _registration_from_register(fields: dict[str, Any], applicant: Organisation) -> None:
+    """An application records the date of state registration the applicant declares; when the date is left
+    out, the date in the social partners register is taken (a declared date is kept even if it differs)."""
+    if fields.get("registered_on") is not None:
+        return
+    if applicant.registered_on is None:
+        raise ValidationError({"registered_on": _(
+            "Give the date of state registration: the register has no date for %(org)s."
+        ) % {"org": applicant.name}})
+    fields["registered_on"] = applicant.registered_on
 
 
 def _locked_application(application: Application) -> Application:
@@ -325,10 +338,16 @@ def application_update(
     lines: Sequence[tuple[str, int]] | None = None,
     today: date | None = None,
 ) -> Application:
-    """Change an application until the deadline; a submitted one must stay eligible."""
+    """Change an application until the deadline; a submitted one must stay eligible.
+
+    Clearing the date of state registration (None) takes the date in the register again.
+    """
     application = _locked_application(application)
     _require(by, Action.CHANGE, application)
     _check_open(application.call, today)
+    data = dict(data)
+    if "registered_on" in data:
+        _registration_from_register(data, application.applicant)
     _apply(application, data, APPLICATION_FIELDS)
     _save(application, by)
     if regions is not None:

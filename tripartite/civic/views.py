@@ -45,6 +45,7 @@ from tripartite.core.errors import DomainError
 from tripartite.core.forms_support import add_errors, submit
 from tripartite.core.forms_support import deny as _deny
 from tripartite.core.policy import Action, can
+from tripartite.core.uploads import stored_file_response
 from tripartite.core.views import history_page, paginate
 from tripartite.partners.models import Kind as OrganisationKind
 from tripartite.partners.models import Organisation
@@ -260,7 +261,11 @@ def application_create(request: HttpRequest, pk: int) -> HttpResponse:
     applicants = queries.applicants_for(request.user) if request.user.is_authenticated else Organisation.objects.none()
     if not applicants.exists():
         return _deny(request)
-    form = ApplicationForm(request.POST or None, applicants=applicants)
+    initial: dict[str, Any] = {}
+    chosen = request.GET.get("applicant", "")
+    if chosen.isdigit() and applicants.filter(pk=int(chosen)).exists():
+        initial["applicant"] = int(chosen)  # ?applicant=<id> chooses the organisation and fills in its register data
+    form = ApplicationForm(request.POST or None, applicants=applicants, initial=initial)
 
     def create(data: dict[str, Any]) -> Application:
         applicant = data["applicant"]
@@ -293,6 +298,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         scores = row.scores if row else []
     return render(request, "civic/application_detail.html", {
         "object": application, "call": call, "reasons": queries.eligibility(application),
+        "registered_in_register": application.applicant.registered_on,
         "lines": list(application.budget_lines.all()), "documents": list(application.documents.all()),
         "regions": list(application.regions.all()),
         "may_change": may_change, "evaluator": evaluator, "conflict": conflict,
@@ -376,11 +382,7 @@ def document_remove(request: HttpRequest, document_id: int) -> HttpResponse:
 def document_download(request: HttpRequest, document_id: int) -> FileResponse:
     document = get_object_or_404(ApplicationDocument, pk=document_id)
     queries.application_for(request.user, document.application_id)  # 404 unless the user may see the application
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    return FileResponse(handle, as_attachment=True, filename=document.original_name)
+    return stored_file_response(document.file, document.original_name)
 
 
 def application_history(request: HttpRequest, pk: int) -> HttpResponse:

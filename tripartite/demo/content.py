@@ -9,6 +9,7 @@ stay meaningful whenever the demo is loaded.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 # Organisations -------------------------------------------------------------------------------------------------
 
@@ -26,6 +27,9 @@ class Org:
     regions: tuple[str, ...] = ()  # KATO codes
     sectors: tuple[str, ...] = ()  # OKED sections
     reports: tuple[tuple[int, int, int | None], ...] = ()  # (days offset, members, employees in scope)
+    # Date of state registration: invented, and given only for the fictional "(demo)" organisations; the
+    # real bodies' dates are not stated here (none is confirmed), so theirs stay empty.
+    registered_on: date | None = None
 
 
 ORGANISATIONS: tuple[Org, ...] = (
@@ -72,7 +76,8 @@ ORGANISATIONS: tuple[Org, ...] = (
         "Маңғыстау облысының кәсіпкерлер палатасы", "Палата предпринимателей Мангистауской области",
         "Chamber of Entrepreneurs of Mangystau Region", parent="atameken", regions=("470000000",)),
     Org("employer_demo", "employer", "", "«Демо-Металл» ЖШС (демо)", "ТОО «Демо-Металл» (демо)",
-        "Demo-Metall LLP (demo)", parent="agmp", regions=("630000000",), sectors=("C",)),
+        "Demo-Metall LLP (demo)", parent="agmp", regions=("630000000",), sectors=("C",),
+        registered_on=date(2004, 9, 14)),
     # Workers: republican associations
     Org("fturk", "trade_union", "republican_union_association", "Қазақстан Республикасы Кәсіподақтар федерациясы",
         "Федерация профсоюзов Республики Казахстан", "Federation of Trade Unions of the Republic of Kazakhstan",
@@ -85,14 +90,14 @@ ORGANISATIONS: tuple[Org, ...] = (
     Org("union_mining", "trade_union", "sectoral_union", "Тау-кен металлургия саласы қызметкерлерінің кәсіподағы (демо)",
         "Профсоюз работников горно-металлургической отрасли (демо)", "Mining and Metallurgy Workers' Union (demo)",
         parent="fturk", sectors=("B", "C"), regions=("630000000", "470000000", "750000000"),
-        reports=((-60, 41000, 160000),)),
+        reports=((-60, 41000, 160000),), registered_on=date(1998, 3, 2)),
     Org("union_mining_local", "trade_union", "local_union", "Өскемен металлургтерінің жергілікті кәсіподағы (демо)",
         "Местный профсоюз металлургов Усть-Каменогорска (демо)", "Ust-Kamenogorsk Metalworkers' Local Union (demo)",
-        parent="union_mining", regions=("630000000",), reports=((-60, 5200, 9100),)),
+        parent="union_mining", regions=("630000000",), reports=((-60, 5200, 9100),), registered_on=date(2001, 6, 19)),
     Org("primary_demo_metall", "trade_union", "primary_union", "«Демо-Металл» ЖШС бастауыш кәсіподақ ұйымы (демо)",
         "Первичная профсоюзная организация ТОО «Демо-Металл» (демо)",
         "Primary union organisation of Demo-Metall LLP (demo)", parent="union_mining_local", regions=("630000000",),
-        reports=((-400, 1150, 1900), (-35, 1240, 1950))),
+        reports=((-400, 1150, 1900), (-35, 1240, 1950)), registered_on=date(2005, 2, 11)),
     # Workers: hierarchy 2 (FTURK → territorial association → primary organisation)
     Org("union_center_east", "trade_union", "territorial_union_association",
         "Шығыс Қазақстан облысының кәсіподақтар орталығы", "Профсоюзный центр Восточно-Казахстанской области",
@@ -101,13 +106,14 @@ ORGANISATIONS: tuple[Org, ...] = (
         "Облыстық демо-ауруханасының бастауыш кәсіподақ ұйымы (демо)",
         "Первичная профсоюзная организация областной демо-больницы (демо)",
         "Primary union organisation of the Regional Demo Hospital (demo)", parent="union_center_east",
-        regions=("630000000",), sectors=("Q",), reports=((-35, 610, 880),)),
+        regions=("630000000",), sectors=("Q",), reports=((-35, 610, 880),), registered_on=date(2009, 11, 23)),
     # Workers: hierarchy 3 (FTURK → territorial association of Almaty), and Mangystau
     Org("union_center_almaty", "trade_union", "territorial_union_association", "Алматы қаласының кәсіподақтар орталығы",
         "Профсоюзный центр города Алматы", "Trade Union Center of Almaty", parent="fturk", regions=("750000000",)),
     Org("union_center_mangystau", "trade_union", "territorial_union_association",
         "Маңғыстау облысының кәсіподақтар бірлестігі (демо)", "Объединение профсоюзов Мангистауской области (демо)",
-        "Mangystau Regional Union Association (demo)", parent="fturk", regions=("470000000",)),
+        "Mangystau Regional Union Association (demo)", parent="fturk", regions=("470000000",),
+        registered_on=date(2016, 4, 27)),
 )
 
 # Commissions --------------------------------------------------------------------------------------------------

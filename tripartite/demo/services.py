@@ -110,7 +110,7 @@ def _create_organisations(admin: User, today: date) -> dict[str, Organisation]:
         orgs[org.key] = partner_services.organisation_create(by=admin, data={
             "kind": org.kind, "subkind": org.subkind, "parent": orgs[org.parent] if org.parent else None,
             "name_kk": org.kk, "name_ru": org.ru, "name_en": org.en, "short_name": org.short,
-            "bin": demo_bin(serial), "published": True,
+            "bin": demo_bin(serial), "published": True, "registered_on": org.registered_on,
             "regions": [regions[k] for k in org.regions if k in regions],
             "sectors": [sectors[c] for c in org.sectors if c in sectors],
         })

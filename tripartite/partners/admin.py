@@ -14,7 +14,7 @@ class MembershipReportInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(SimpleHistoryAdmin):
-    list_display = ["__str__", "short_name", "kind", "subkind", "parent", "bin", "published", "is_demo"]
+    list_display = ["__str__", "short_name", "kind", "subkind", "parent", "bin", "registered_on", "published", "is_demo"]
     list_filter = ["kind", "subkind", "published", "is_demo", "regions"]
     search_fields = ["name_kk", "name_ru", "name_en", "short_name", "bin"]
     autocomplete_fields = ["parent"]

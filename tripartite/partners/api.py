@@ -43,6 +43,7 @@ class OrganisationIn(Schema):
     sectors: list[str] = Field(default_factory=list, description="OKED sections, e.g. P")
     website: str = ""
     address: str = ""
+    registered_on: date | None = Field(None, description="Date of state registration (YYYY-MM-DD), not in the future")
     published: bool = True
 
 
@@ -61,6 +62,7 @@ class OrganisationPatch(Schema):
     sectors: list[str] | None = None
     website: str | None = None
     address: str | None = None
+    registered_on: date | None = Field(None, description="Send null to clear the date of state registration")
     published: bool | None = None
 
 
@@ -79,6 +81,7 @@ class OrganisationOut(Schema):
     sectors: list[str]
     website: str
     address: str
+    registered_on: date | None
     published: bool
     is_demo: bool
     created_at: datetime
@@ -111,6 +114,8 @@ class OrganisationFilters(Schema):
     region: str = Field("", description="KATO code")
     sector: str = Field("", description="OKED section")
     parent: int | None = None
+    registered_from: date | None = Field(None, description="Registered on or after this date")
+    registered_to: date | None = Field(None, description="Registered on or before this date")
     page: int = Field(1, ge=1)
     page_size: int = Field(25, ge=1, le=MAX_PAGE_SIZE)
 
@@ -239,6 +244,7 @@ def list_organisations(request: HttpRequest, filters: Query[OrganisationFilters]
     qs = queries.organisation_list(
         user=current_user(request), q=filters.q, kind=filters.kind, subkind=filters.subkind,
         region=region, sector=sector, parent=filters.parent,
+        registered_from=filters.registered_from, registered_to=filters.registered_to,
     )
     count = qs.count()
     start = (filters.page - 1) * filters.page_size
@@ -276,11 +282,14 @@ def replace_organisation(request: HttpRequest, org_id: int, payload: Organisatio
 
 @router.patch("/organisations/{org_id}", response={200: OrganisationOut, **_ERRORS})
 def change_organisation(request: HttpRequest, org_id: int, payload: OrganisationPatch):  # type: ignore[no-untyped-def]
-    """Change the fields sent; send `"parent": null` to detach an organisation from its parent."""
+    """Change the fields sent; send `"parent": null` to detach an organisation from its parent.
+
+    `"registered_on": null` clears the date of state registration.
+    """
     org = _organisation(request, org_id)
     require(request, Action.CHANGE, org)
     sent = payload.dict(exclude_unset=True)
-    for name in [n for n, v in sent.items() if v is None and n != "parent"]:
+    for name in [n for n, v in sent.items() if v is None and n not in ("parent", "registered_on")]:
         raise ValidationError({name: [_("This field cannot be null.")]})
     data = _relations(request, sent)
     return services.organisation_update(by=current_user(request), organisation=org, data=data)
@@ -288,7 +297,10 @@ def change_organisation(request: HttpRequest, org_id: int, payload: Organisation
 
 @router.delete("/organisations/{org_id}", response={204: None, **_ERRORS})
 def delete_organisation(request: HttpRequest, org_id: int):  # type: ignore[no-untyped-def]
-    """Delete an organisation; 409 while organisations sit under it or other records refer to it."""
+    """Delete an organisation; 409 while organisations sit under it or other records refer to it.
+
+    The 409's `detail` names each kind of record that refers to it and how many, as the delete page does.
+    """
     org = _organisation(request, org_id)
     require(request, Action.DELETE, org)
     services.organisation_delete(by=current_user(request), organisation=org)

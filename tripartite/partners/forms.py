@@ -29,6 +29,15 @@ class OrganisationFilterForm(forms.Form):
                                     empty_label=_("All regions"), to_field_name="kato")
     sector = forms.ModelChoiceField(label=_("Sector"), required=False, queryset=Sector.objects.all(),
                                     empty_label=_("All sectors"), to_field_name="code")
+    registered_from = forms.DateField(
+        label=_("Registered on or after"), required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    registered_to = forms.DateField(
+        label=_("Registered on or before"), required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Date of state registration; organisations without one are left out when you set a date."),
+    )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def filters(self) -> dict[str, Any]:
@@ -41,6 +50,8 @@ class OrganisationFilterForm(forms.Form):
             "subkind": data.get("subkind") or "",
             "region": data.get("region"),
             "sector": data.get("sector"),
+            "registered_from": data.get("registered_from"),
+            "registered_to": data.get("registered_to"),
             "parent": data.get("parent"),
         }
 
@@ -60,7 +71,7 @@ class OrganisationForm(forms.ModelForm):
         model = Organisation
         fields = [
             "kind", "subkind", "parent", "name_kk", "name_ru", "name_en", "short_name", "bin",
-            "regions", "sectors", "website", "address", "published",
+            "regions", "sectors", "website", "address", "registered_on", "published",
         ]
         widgets = {
             "name_kk": forms.TextInput(attrs={"lang": "kk"}),
@@ -68,6 +79,7 @@ class OrganisationForm(forms.ModelForm):
             "name_en": forms.TextInput(attrs={"lang": "en"}),
             "regions": forms.SelectMultiple(attrs={"size": 10}),
             "sectors": forms.SelectMultiple(attrs={"size": 10}),
+            "registered_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
     def __init__(self, *args: Any, parents: QuerySet[Organisation], parent_required: bool, **kwargs: Any) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -112,6 +113,10 @@ class Organisation(Published):
     sectors = models.ManyToManyField(Sector, blank=True, related_name="organisations", verbose_name=_("sectors"))
     website = models.URLField(_("website"), blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
+    registered_on = models.DateField(
+        _("date of state registration"), null=True, blank=True,
+        help_text=_("As on the certificate of state (re-)registration, if known."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     history = HistoricalRecords(m2m_fields=[regions, sectors])
@@ -162,6 +167,10 @@ class Organisation(Published):
                 a.pk == self.pk for a in self.parent.ancestors()
             ):
                 errors.setdefault("parent", []).append(_("This parent would make the hierarchy a loop."))
+        if self.registered_on is not None and self.registered_on > timezone.localdate():
+            errors.setdefault("registered_on", []).append(
+                _("The date of state registration cannot be in the future.")
+            )
         if errors:
             raise ValidationError(errors)
 

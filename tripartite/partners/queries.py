@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Q, QuerySet, Value
+from django.db.models import PROTECT, RESTRICT, Q, QuerySet, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -54,8 +54,13 @@ def organisation_list(
     region: Region | None = None,
     sector: Sector | None = None,
     parent: Organisation | int | None = None,
+    registered_from: date | None = None,
+    registered_to: date | None = None,
 ) -> QuerySet[Organisation]:
-    """Organisations `user` may see, searched by name (any language), abbreviation or BIN, ordered by name."""
+    """Organisations `user` may see, searched by name (any language), abbreviation or BIN, ordered by name.
+
+    `registered_from` / `registered_to` keep those whose date of state registration is known and in the range.
+    """
     qs = visible(user, Organisation.objects.all())
     q = (q or "").strip()
     if q:
@@ -76,6 +81,10 @@ def organisation_list(
         qs = qs.filter(sectors=sector)
     if parent is not None:
         qs = qs.filter(parent=parent)
+    if registered_from is not None:
+        qs = qs.filter(registered_on__gte=registered_from)
+    if registered_to is not None:
+        qs = qs.filter(registered_on__lte=registered_to)
     return (
         qs.annotate(display_name=_name_in_current_language())
         .order_by(Lower("display_name"), "id")
@@ -130,6 +139,42 @@ def organisation_profile(*, user: Any, organisation: Organisation) -> Organisati
         children=tuple(children),
         reports=tuple(reports),
     )
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One kind of record that refers to an organisation and stops its deletion, and how many there are."""
+
+    label: str
+    count: int
+
+
+def references(org: Organisation) -> tuple[Reference, ...]:
+    """What keeps `org` from being deleted: every kind of record that refers to it through a protecting key.
+
+    The keys are found from the models (children, commission seats, agreements' parties, disputes, civic
+    calls and applications, survey campaigns, …), so a new app's protecting key is counted without a change
+    here. Records of one model referring through several keys (a dispute's employer and union) count once.
+    Counted over all records, whoever may see them: the count names no record.
+    """
+    lookups: dict[type, Q] = {}
+    for rel in Organisation._meta.get_fields(include_hidden=True):
+        if not (rel.auto_created and not rel.concrete and (rel.one_to_many or rel.one_to_one)):
+            continue
+        if getattr(rel, "on_delete", None) not in (PROTECT, RESTRICT):
+            continue
+        model = rel.related_model
+        match = Q(**{rel.field.name: org})
+        lookups[model] = lookups[model] | match if model in lookups else match
+    counts: dict[str, int] = {}
+    children_label = str(_("organisations registered under it"))
+    for model, match in lookups.items():
+        count = model._default_manager.filter(match).count()
+        if count:
+            label = children_label if model is Organisation else str(model._meta.verbose_name_plural)
+            counts[label] = counts.get(label, 0) + count
+    ordered = sorted(counts.items(), key=lambda item: (item[0] != children_label, item[0].lower()))
+    return tuple(Reference(label, count) for label, count in ordered)
 
 
 def latest_report(organisation: Organisation) -> MembershipReport | None:

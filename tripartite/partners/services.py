@@ -21,6 +21,7 @@ from tripartite.core.errors import NotAllowed
 from tripartite.core.models import Region, Sector, audit_as
 from tripartite.core.policy import Action, can
 from tripartite.jurisdictions import InvalidIdentifier, validate_bin
+from tripartite.partners import queries
 from tripartite.partners.errors import OrganisationInUse
 from tripartite.partners.models import (
     PARENT_KINDS,
@@ -32,7 +33,7 @@ from tripartite.partners.models import (
 #: Fields of an organisation that a service call may set (besides `regions` and `sectors`).
 ORGANISATION_FIELDS = (
     "kind", "subkind", "parent", "name_kk", "name_ru", "name_en", "short_name", "bin",
-    "website", "address", "published",
+    "website", "address", "registered_on", "published",
 )
 #: Fields of a membership report that a service call may set.
 REPORT_FIELDS = ("as_of", "members", "employee_members", "employees_in_scope", "member_organisations", "source")
@@ -240,18 +241,26 @@ def organisation_update(*, by: Any, organisation: Organisation, data: Mapping[st
     return org
 
 
+def in_use_message(org: Organisation, refs: Iterable[queries.Reference]) -> str:
+    """The refusal to delete `org`, naming each kind of record that refers to it and how many."""
+    return _(
+        "%(name)s cannot be deleted while other records refer to it: %(records)s. "
+        "Move or remove those records first; nothing was deleted."
+    ) % {"name": org.name, "records": "; ".join(f"{ref.label}: {ref.count}" for ref in refs)}
+
+
 @transaction.atomic
 def organisation_delete(*, by: Any, organisation: Organisation) -> None:
-    """Delete an organisation that nothing else refers to (its membership reports go with it)."""
+    """Delete an organisation that nothing else refers to (its membership reports go with it).
+
+    While records refer to it (organisations under it, commission seats, agreements, disputes, civic
+    applications, survey campaigns, …) it is refused with `OrganisationInUse`, naming each kind and count.
+    """
     if not can(by, Action.DELETE, organisation):
         raise _refuse(_("You do not have permission to delete %(name)s.") % {"name": organisation.name})
-    children = organisation.children.count()
-    if children:
-        raise OrganisationInUse(ngettext(
-            "%(name)s cannot be deleted: %(count)d organisation is registered under it. Move or delete it first.",
-            "%(name)s cannot be deleted: %(count)d organisations are registered under it. Move or delete them first.",
-            children,
-        ) % {"name": organisation.name, "count": children})
+    refs = queries.references(organisation)
+    if refs:
+        raise OrganisationInUse(in_use_message(organisation, refs))
     audit_as(organisation, by)
     for report in organisation.membership_reports.all():
         audit_as(report, by)
@@ -259,11 +268,13 @@ def organisation_delete(*, by: Any, organisation: Organisation) -> None:
         with transaction.atomic():
             organisation.delete()
     except (ProtectedError, RestrictedError) as exc:
-        kinds = sorted({str(obj._meta.verbose_name_plural) for obj in exc.args[1]})
-        raise OrganisationInUse(
-            _("%(name)s cannot be deleted: other records refer to it (%(records)s). Remove those references first.")
-            % {"name": organisation.name, "records": ", ".join(kinds)}
-        ) from None
+        # A key `references` does not know (one protecting a membership report, say): name what Django found.
+        counts: dict[str, int] = {}
+        for obj in exc.args[1]:
+            label = str(obj._meta.verbose_name_plural)
+            counts[label] = counts.get(label, 0) + 1
+        found = [queries.Reference(label, count) for label, count in sorted(counts.items())]
+        raise OrganisationInUse(in_use_message(organisation, found)) from None
 
 
 # ---------------------------------------------------------------------------------------------------------

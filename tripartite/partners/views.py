@@ -12,7 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from tripartite.core.errors import DomainError
 from tripartite.core.models import Role, ScopeType
@@ -89,6 +89,7 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "profile": profile,
         "assessment": queries.representativeness(org),
         "may_change": can(request.user, Action.CHANGE, org),
+        "may_delete": can(request.user, Action.DELETE, org),
         "may_see_history": can(request.user, Action.VIEW_HISTORY, org),
         "may_add_child": can(request.user, Action.CREATE, org, kind=Organisation),
         "may_add_report": can(request.user, Action.CREATE, org, kind=MembershipReport),
@@ -145,6 +146,32 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("partners:detail", pk=org.pk)
     org.refresh_from_db()
     return render(request, "partners/organisation_form.html", {"form": form, "object": org})
+
+
+@require_http_methods(["GET", "POST"])
+def organisation_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """Confirm, then delete (POST); refused with what still refers to the organisation while anything does."""
+    org = _organisation_or_404(request, pk)
+    if not can(request.user, Action.DELETE, org):
+        return _refuse(request)
+    status = 200
+    error = ""
+    if request.method == "POST":
+        try:
+            services.organisation_delete(by=request.user, organisation=org)
+        except DomainError as exc:
+            error, status = str(exc), exc.status
+        else:
+            messages.success(request, _("%(name)s was deleted.") % {"name": org.name})
+            if org.parent_id is not None and queries.organisation_for(user=request.user, pk=org.parent_id):
+                return redirect("partners:detail", pk=org.parent_id)
+            return redirect("partners:list")
+    return render(request, "partners/delete.html", {
+        "object": org,
+        "references": queries.references(org),
+        "reports": org.membership_reports.count(),
+        "error": error,
+    }, status=status)
 
 
 def organisation_history(request: HttpRequest, pk: int) -> HttpResponse:
