@@ -75,12 +75,12 @@ class Call(Published):
         GRANT = "grant", _("State grant")
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        PUBLISHED = "published", _("Published")
+        DRAFT = "draft", pgettext_lazy("call status", "Draft")
+        PUBLISHED = "published", pgettext_lazy("call status", "Published")
         CLOSED = "closed", _("Closed, results published")
 
     class Phase(models.TextChoices):
-        DRAFT = "draft", _("Draft")
+        DRAFT = "draft", pgettext_lazy("call status", "Draft")
         ANNOUNCED = "announced", _("Announced, not open yet")
         OPEN = "open", _("Accepting applications")
         EVALUATION = "evaluation", _("Under evaluation")
@@ -293,7 +293,7 @@ class Application(models.Model):
     """An organisation's application to a call: its project, budget lines, regions and documents."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
+        DRAFT = "draft", pgettext_lazy("application status", "Draft")
         SUBMITTED = "submitted", _("Submitted")
 
     call = models.ForeignKey(Call, on_delete=models.PROTECT, related_name="applications", verbose_name=_("call"))
@@ -453,7 +453,7 @@ class PPPContract(Published):
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
         TENDER = "tender", _("Partner being selected")
-        SIGNED = "signed", _("Signed")
+        SIGNED = "signed", pgettext_lazy("contract status", "Signed")
         OPERATING = "operating", _("In operation")
         COMPLETED = "completed", _("Completed")
         TERMINATED = "terminated", _("Terminated early")

@@ -97,7 +97,7 @@ class QuestionnaireVersion(models.Model):
     """One numbered version of a questionnaire. Once published it is frozen: editing makes version n+1."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
+        DRAFT = "draft", pgettext_lazy("questionnaire version status", "Draft")
         PUBLISHED = "published", _("Published")
 
     questionnaire = models.ForeignKey(
