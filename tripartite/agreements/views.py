@@ -10,7 +10,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -50,6 +50,7 @@ from tripartite.core.errors import DomainError
 from tripartite.core.forms_support import deny as _deny
 from tripartite.core.forms_support import submit as _submit
 from tripartite.core.policy import Action, can, may_see_unpublished
+from tripartite.core.uploads import stored_file_response
 from tripartite.core.views import history_page, paginate
 
 
@@ -471,14 +472,7 @@ def download(request: HttpRequest, pk: int, which: str) -> HttpResponseBase:
         stored = agreement.document
     else:
         stored = agreement.public_copy
-    if not stored:
-        raise Http404
-    try:
-        handle = stored.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    name = f"agreement-{agreement.pk}-{which}.pdf"
-    return FileResponse(handle, content_type="application/pdf", as_attachment=True, filename=name)
+    return stored_file_response(stored, f"agreement-{agreement.pk}-{which}.pdf")
 
 
 def file(request: HttpRequest, pk: int) -> HttpResponse:
