@@ -574,32 +574,42 @@ def _slot(value: Any, dim: _Dim, declared: set[int]) -> tuple[int, int | None]:
         return k + _UNKNOWN, code
 
 
-def _count_sql(
+def group_counts_sql(
     connection: Any,
+    *,
     source: str,
-    expressions: Sequence[str],
-    variables: Sequence[Variable],
-    weight: str | None,
-    where: str | None,
-    params: Sequence[Any] | dict[str, Any],
-) -> _Joint:
-    keys = ", ".join(f"{expr} AS g{i}" for i, expr in enumerate(expressions))
-    group = ", ".join(str(i + 1) for i in range(len(expressions)))
+    keys: Sequence[str],
+    weight: str | None = None,
+    where: str | None = None,
+    params: Sequence[Any] | dict[str, Any] = (),
+) -> list[tuple[Any, ...]]:
+    """Run the counting ``GROUP BY`` over the SQL expressions `keys` and return its rows as they come.
+
+    Each row holds the keys' values, then ``COUNT(*)``; with a `weight` expression, ``COUNT(*)``,
+    ``COUNT(w)``, ``SUM(w)`` and ``SUM(w * w)``.  Every group is returned, also those whose values
+    are not valid codes, so a caller can total what a table leaves out; `crosstab_counts_from_groups`
+    folds the rows into the table.  SQL text as in `crosstab_counts_sql`.
+    """
+    columns = ", ".join(f"{expr} AS g{i}" for i, expr in enumerate(keys))
+    group = ", ".join(str(i + 1) for i in range(len(keys)))
     aggregates = "COUNT(*)"
     if weight is not None:
         # COUNT(w) counts rows with a weight; NULL weights are reported, not counted.
         aggregates += f", COUNT({weight}), SUM({weight}), SUM(({weight}) * ({weight}))"
-    sql = f"SELECT {keys}, {aggregates} FROM {source}"
+    sql = f"SELECT {columns}, {aggregates} FROM {source}"
     if where:
         sql += f" WHERE {where}"
     sql += f" GROUP BY {group}"
     cursor = connection.cursor()
     try:
         cursor.execute(sql, params) if params else cursor.execute(sql)
-        groups = cursor.fetchall()
+        return [tuple(row) for row in cursor.fetchall()]
     finally:
         cursor.close()
-    m = len(expressions)
+
+
+def _joint_from_groups(groups: Sequence[Sequence[Any]], variables: Sequence[Variable], weighted: bool) -> _Joint:
+    m = len(variables)
     dims = []
     for i, var in enumerate(variables):
         declared = set(int(c) for c in var.missing)
@@ -617,7 +627,6 @@ def _count_sql(
                 observed.add(int(number))
         dims.append(_Dim(var.name, tuple(sorted(observed)), True))
     shape = tuple(len(d.codes) + _EXTRA for d in dims)
-    weighted = weight is not None
     counts = np.zeros(shape, dtype=np.float64 if weighted else np.int64)
     n_cases = np.zeros(shape, dtype=np.int64) if weighted else None
     sum_w2 = np.zeros(shape, dtype=np.float64) if weighted else None
@@ -650,6 +659,17 @@ def _count_sql(
     )
 
 
+def _table_variables(
+    rows: Variable | None, cols: Variable | None, layer: Variable | None, layered: bool,
+    row_name: str | None, col_name: str | None, layer_name: str | None,
+) -> list[Variable]:
+    variables = [_variable(row_name or (rows.name if rows else "rows"), rows),
+                 _variable(col_name or (cols.name if cols else "cols"), cols)]
+    if layered:
+        variables.append(_variable(layer_name or (layer.name if layer else "layer"), layer))
+    return variables
+
+
 def crosstab_counts_sql(
     connection: Any,
     *,
@@ -674,16 +694,33 @@ def crosstab_counts_sql(
     text and must come from the program, never from a user; values go in `params`, written in
     the driver's own paramstyle inside `where` (``?`` for sqlite3, ``%s`` for psycopg).
     """
-    rv = _variable(row_name or (row_variable.name if row_variable else "rows"), row_variable)
-    cv = _variable(col_name or (col_variable.name if col_variable else "cols"), col_variable)
-    expressions = [rows, cols]
-    variables = [rv, cv]
-    if layer is not None:
-        expressions.append(layer)
-        variables.append(_variable(layer_name or (layer_variable.name if layer_variable else "layer"),
-                                   layer_variable))
-    joint = _count_sql(connection, source, expressions, variables, weight, where, params)
-    return _table_from_joint(joint, layered=layer is not None)
+    keys = [rows, cols] if layer is None else [rows, cols, layer]
+    groups = group_counts_sql(connection, source=source, keys=keys, weight=weight, where=where, params=params)
+    return crosstab_counts_from_groups(
+        groups, weighted=weight is not None, layered=layer is not None,
+        row_variable=row_variable, col_variable=col_variable, layer_variable=layer_variable,
+        row_name=row_name, col_name=col_name, layer_name=layer_name,
+    )
+
+
+def crosstab_counts_from_groups(
+    groups: Sequence[Sequence[Any]],
+    *,
+    weighted: bool = False,
+    layered: bool = False,
+    row_variable: Variable | None = None,
+    col_variable: Variable | None = None,
+    layer_variable: Variable | None = None,
+    row_name: str | None = None,
+    col_name: str | None = None,
+    layer_name: str | None = None,
+) -> CountTable:
+    """The table of the rows of a counting ``GROUP BY`` (`group_counts_sql`), as `crosstab_counts_sql` returns it.
+
+    Each row: the row, column (and layer) values, then the aggregates `group_counts_sql` describes.
+    """
+    variables = _table_variables(row_variable, col_variable, layer_variable, layered, row_name, col_name, layer_name)
+    return _table_from_joint(_joint_from_groups(groups, variables, weighted), layered=layered)
 
 
 def frequency_counts_sql(
@@ -699,7 +736,8 @@ def frequency_counts_sql(
 ) -> CodeCounts:
     """Count one variable in the database with one ``GROUP BY`` (see `crosstab_counts_sql`)."""
     var = _variable(name or (variable.name if variable else "values"), variable)
-    return _codes_from_joint(_count_sql(connection, source, [column], [var], weight, where, params))
+    groups = group_counts_sql(connection, source=source, keys=[column], weight=weight, where=where, params=params)
+    return _codes_from_joint(_joint_from_groups(groups, [var], weight is not None))
 
 
 def paramstyle_of(connection: Any) -> str:

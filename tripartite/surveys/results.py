@@ -321,23 +321,23 @@ def _rds_crosstab(campaign: Campaign, spec: CrosstabSpec, codebook: Codebook, *,
     """An RDS-II weighted crosstab counted in the database.
 
     RDS-II weighs each respondent 1 / network size, normalised so that the weights of the respondents
-    with a usable network size sum to their number (`analysis.rds.rds_weights`).  The database sums
-    1/d and 1/d² per cell (`counting.inverse_number_sql`); the normalising constant c = n / Σ 1/d over
-    the campaign scales the sums by c and c².  Respondents without a usable network size have no
-    weight and are left out (reported).
+    with a usable network size sum to their number (`analysis.rds.rds_weights`).  One GROUP BY sums 1/d
+    and 1/d² per cell (`counting.inverse_weighted_crosstab_db`), and its groups, which include the
+    respondents the table leaves out, give the normalising constant c = n / Σ 1/d over the campaign,
+    which scales the sums by c and c².  Respondents without a usable network size have no weight and
+    are left out (reported).
     """
-    total, valid, inverse_sum = counting.inverse_sum_db(campaign.pk, NETWORK_SIZE)
-    if not valid:
+    counts, totals = counting.inverse_weighted_crosstab_db(
+        campaign.pk, codebook[spec.rows], codebook[spec.cols], codebook[spec.layer] if spec.layer else None,
+        code=NETWORK_SIZE)
+    if not totals.valid:
         raise ResultsError(_("No respondent gave a usable network size: RDS-II weights cannot be computed."),
                            field="weight")
-    scale = valid / inverse_sum
-    counts = counting.crosstab_counts_db(
-        campaign.pk, codebook[spec.rows], codebook[spec.cols], codebook[spec.layer] if spec.layer else None,
-        inverse_weight_of=NETWORK_SIZE)
+    scale = totals.valid / totals.inverse_sum
     assert counts.sum_w2 is not None
     counts = dataclasses.replace(counts, counts=counts.counts * scale, sum_w2=counts.sum_w2 * scale * scale)
     table = crosstab(counts, codebook=codebook, lang=lang, public=public, k=campaign.suppression_k)
-    return CrosstabResult(table, spec, WeightReport("rds", total, total - valid))
+    return CrosstabResult(table, spec, WeightReport("rds", totals.respondents, totals.respondents - totals.valid))
 
 
 def frequencies_for(campaign: Campaign, code: str, *, public: bool, lang: str | None = None) -> dict[str, Any]:

@@ -111,13 +111,14 @@ def measure(campaign: Campaign, code: str, *, public: bool) -> Measure | None:
     if not answered:
         return Measure(campaign, public, 0, 0, missing, None, None, None, False)
     if campaign.is_snowball and results.rds_available(campaign):
-        total, valid, inverse_sum = counting.inverse_sum_db(campaign.pk, results.NETWORK_SIZE)
+        # The RDS-II table as the results page counts it (question × itself, weights 1 / network size,
+        # scaled so that they sum to the respondents weighted); its diagonal is the weighted distribution.
+        # One pass gives the table and the campaign's totals of the weights.
+        table, totals = counting.inverse_weighted_crosstab_db(campaign.pk, variable, variable,
+                                                              code=results.NETWORK_SIZE)
+        total, valid, inverse_sum = totals.respondents, totals.valid, totals.inverse_sum
         if valid:
-            # The RDS-II table as the results page counts it (question × itself, weights 1 / network size,
-            # scaled so that they sum to the respondents weighted); its diagonal is the weighted distribution.
             scale = valid / inverse_sum
-            table = counting.crosstab_counts_db(campaign.pk, variable, variable,
-                                                inverse_weight_of=results.NETWORK_SIZE)
             assert table.sum_w2 is not None and table.n_cases is not None
             weighted = CodeCounts(
                 name=variable.name, codes=table.row_codes, counts=np.diag(table.counts) * scale, weighted=True,
