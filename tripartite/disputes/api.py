@@ -21,7 +21,15 @@ from tripartite.core.models import Region, Sector, User
 from tripartite.core.uploads import MAX_DOCUMENT_BYTES, stored_file_response
 from tripartite.disputes import access, queries, services
 from tripartite.disputes.deadlines import DeadlineRow
-from tripartite.disputes.models import Demand, Dispute, Document, Strike, localized_text
+from tripartite.disputes.models import (
+    Demand,
+    Dispute,
+    Document,
+    Participant,
+    Session,
+    Strike,
+    localized_text,
+)
 from tripartite.jurisdictions.disputes import unit_word
 from tripartite.partners.models import Organisation
 
@@ -60,6 +68,11 @@ class DeadlineOut(Schema):
 class DemandIn(Schema):
     topic: str = Field(Demand.Topic.OTHER, description="wages, working_time, safety, employment, social, agreement, other")
     text: str
+
+
+class DemandPatch(Schema):
+    topic: str | None = Field(None, description="wages, working_time, safety, employment, social, agreement, other")
+    text: str | None = None
 
 
 class DemandOut(Schema):
@@ -147,6 +160,14 @@ class DocumentIn(Schema):
     note: str = ""
 
 
+class DocumentPatch(Schema):
+    code: str | None = Field(None, description="A document code of the procedure, or other")
+    dated: date | None = None
+    title: str | None = None
+    reference: str | None = None
+    note: str | None = None
+
+
 class DocumentOut(Schema):
     id: int
     code: str
@@ -158,6 +179,49 @@ class DocumentOut(Schema):
     file_name: str | None = Field(description="The uploaded file's name; null when only the record was made")
     file_size: int | None = Field(description="In bytes")
     file_url: str | None = Field(description="Where to download the file (same access as the dispute)")
+
+
+class ParticipantIn(Schema):
+    side: str = Field(description="employer, workers or independent")
+    role: str = Field("member", description="member, chair, secretary, mediator, arbitrator or expert")
+    person_name: str
+    organisation_name: str = ""
+
+
+class ParticipantPatch(Schema):
+    side: str | None = Field(None, description="employer, workers or independent")
+    role: str | None = Field(None, description="member, chair, secretary, mediator, arbitrator or expert")
+    person_name: str | None = None
+    organisation_name: str | None = None
+
+
+class ParticipantOut(Schema):
+    id: int
+    stage: str = Field(description="The stage at which the person takes part")
+    side: str
+    role: str
+    person_name: str
+    organisation_name: str
+
+
+class SessionIn(Schema):
+    held_on: date
+    quorum: bool = True
+    minutes: str = ""
+
+
+class SessionPatch(Schema):
+    held_on: date | None = Field(None, description="A postponed sitting: the day it was actually held")
+    quorum: bool | None = None
+    minutes: str | None = None
+
+
+class SessionOut(Schema):
+    id: int
+    stage: str
+    held_on: date
+    quorum: bool
+    minutes: str
 
 
 class StrikeIn(Schema):
@@ -248,9 +312,7 @@ def _dispute_out(d: Dispute) -> dict[str, Any]:
         "closed_on": d.closed_on, "settled_stage": d.settled_stage or None, "agreement": _ref(d.agreement),
         "commission": _ref(d.commission),
         "allowed_moves": [] if d.is_closed else [s.code for s in procedure.next_stages(d.stage)],
-        "demands": [{"id": m.pk, "number": m.number, "topic": m.topic, "text": m.text, "status": m.status,
-                     "settled_at_stage": m.settled_in.stage if m.settled_in is not None else None}
-                    for m in d.demands.select_related("settled_in")],
+        "demands": [_demand_out(m) for m in d.demands.select_related("settled_in")],
         "is_demo": d.is_demo,
     }
 
@@ -263,6 +325,20 @@ def _document_out(doc: Document) -> dict[str, Any]:
         "file_url": reverse("api-v1:dispute_document_file", kwargs={"dispute_id": doc.dispute_id, "document_id": doc.pk})
         if doc.file else None,
     }
+
+
+def _demand_out(m: Demand) -> dict[str, Any]:
+    return {"id": m.pk, "number": m.number, "topic": m.topic, "text": m.text, "status": m.status,
+            "settled_at_stage": m.settled_in.stage if m.settled_in is not None else None}
+
+
+def _participant_out(p: Participant) -> dict[str, Any]:
+    return {"id": p.pk, "stage": p.period.stage, "side": p.side, "role": p.role, "person_name": p.person_name,
+            "organisation_name": p.organisation_name}
+
+
+def _session_out(s: Session) -> dict[str, Any]:
+    return {"id": s.pk, "stage": s.period.stage, "held_on": s.held_on, "quorum": s.quorum, "minutes": s.minutes}
 
 
 def _deadline_out(r: DeadlineRow) -> dict[str, Any]:
@@ -285,6 +361,14 @@ def _actable(request: HttpRequest, pk: int) -> Dispute:
     if not access.may_act(current_user(request), dispute):
         raise HttpError(403, _("You do not have permission to do this."))
     return dispute
+
+
+def _part_of(queryset: Any, **lookup: Any) -> Any:
+    """A record of the dispute named in the path; 404 when it belongs to another dispute or does not exist."""
+    obj = queryset.filter(**lookup).first()
+    if obj is None:
+        raise Http404
+    return obj
 
 
 def _lookup(model: Any, field: str, **lookup: Any) -> Any:
@@ -439,8 +523,28 @@ def add_demand(request: HttpRequest, dispute_id: int, payload: DemandIn) -> Any:
     if payload.topic not in Demand.Topic.values:
         raise ValidationError({"topic": _("Choose one of the allowed values.")})
     d = services.demand_add(dispute=dispute, by=current_user(request), topic=payload.topic, text=payload.text)
-    return Status(201, {"id": d.pk, "number": d.number, "topic": d.topic, "text": d.text, "status": d.status,
-                        "settled_at_stage": None})
+    return Status(201, _demand_out(d))
+
+
+@router.patch("/{int:dispute_id}/demands/{int:demand_id}", response={200: DemandOut, **WRITE_ERRORS},
+              summary="Correct a demand's text or topic")
+def update_demand(request: HttpRequest, dispute_id: int, demand_id: int, payload: DemandPatch) -> Any:
+    """Only the fields sent change; the status has its own move (``demand_statuses`` of ``advance``).
+    409 when the dispute is closed."""
+    dispute = _actable(request, dispute_id)
+    demand = _part_of(dispute.demands.all(), pk=demand_id)
+    demand = services.demand_update(demand=demand, by=current_user(request),
+                                    data=payload.model_dump(exclude_unset=True))
+    return _demand_out(demand)
+
+
+@router.delete("/{int:dispute_id}/demands/{int:demand_id}", response={204: None, **WRITE_ERRORS},
+               summary="Remove a demand recorded by mistake")
+def remove_demand(request: HttpRequest, dispute_id: int, demand_id: int) -> Any:
+    """409 when it is the dispute's only demand, or when the dispute is closed."""
+    dispute = _actable(request, dispute_id)
+    services.demand_remove(demand=_part_of(dispute.demands.all(), pk=demand_id), by=current_user(request))
+    return Status(204, None)
 
 
 @router.post("/{int:dispute_id}/documents", response={201: DocumentOut, **WRITE_ERRORS},
@@ -466,6 +570,125 @@ def document_file(request: HttpRequest, dispute_id: int, document_id: int) -> An
     if doc is None:
         raise Http404
     return stored_file_response(doc.file, doc.file_name)
+
+
+@router.patch("/{int:dispute_id}/documents/{int:document_id}", response={200: DocumentOut, **WRITE_ERRORS},
+              summary="Correct a document's kind, title, date, number or note")
+def update_document(request: HttpRequest, dispute_id: int, document_id: int, payload: DocumentPatch) -> Any:
+    """A JSON body; only the fields sent change. The file is replaced with ``POST .../file`` and removed with
+    ``DELETE .../file``. 409 when the dispute is closed."""
+    dispute = _actable(request, dispute_id)
+    doc = _part_of(dispute.documents.all(), pk=document_id)
+    doc = services.document_update(document=doc, by=current_user(request), data=payload.model_dump(exclude_unset=True))
+    return _document_out(doc)
+
+
+@router.delete("/{int:dispute_id}/documents/{int:document_id}", response={204: None, **WRITE_ERRORS},
+               summary="Remove a document recorded by mistake, with its file")
+def remove_document(request: HttpRequest, dispute_id: int, document_id: int) -> Any:
+    """The stored file is deleted once the removal is committed. 409 when the dispute is closed."""
+    dispute = _actable(request, dispute_id)
+    services.document_remove(document=_part_of(dispute.documents.all(), pk=document_id), by=current_user(request))
+    return Status(204, None)
+
+
+@router.post("/{int:dispute_id}/documents/{int:document_id}/file", response={200: DocumentOut, **WRITE_ERRORS},
+             summary="Attach or replace a document's file")
+def replace_document_file(request: HttpRequest, dispute_id: int, document_id: int, file: File[UploadedFile]) -> Any:
+    """A multipart form with ``file`` (checked as on upload); the previous file is deleted once the change is
+    committed. A refused file: 422, nothing changed."""
+    dispute = _actable(request, dispute_id)
+    doc = _part_of(dispute.documents.all(), pk=document_id)
+    doc = services.document_update(document=doc, by=current_user(request), data={}, file_name=file.name or "",
+                                   content=file.read(MAX_DOCUMENT_BYTES + 1))
+    return _document_out(doc)
+
+
+@router.delete("/{int:dispute_id}/documents/{int:document_id}/file", response={200: DocumentOut, **WRITE_ERRORS},
+               summary="Remove a document's file, keeping the document")
+def remove_document_file(request: HttpRequest, dispute_id: int, document_id: int) -> Any:
+    dispute = _actable(request, dispute_id)
+    doc = _part_of(dispute.documents.all(), pk=document_id)
+    if not doc.file:
+        raise Http404
+    doc = services.document_update(document=doc, by=current_user(request), data={}, remove_file=True)
+    return _document_out(doc)
+
+
+@router.get("/{int:dispute_id}/participants", response={200: list[ParticipantOut], **READ_ERRORS},
+            summary="Who took part in each stage")
+def list_participants(request: HttpRequest, dispute_id: int) -> Any:
+    dispute = _readable(request, dispute_id)
+    rows = Participant.objects.filter(period__dispute=dispute).select_related("period")
+    return [_participant_out(p) for p in rows.order_by("period__started_on", "period_id", "side", "role", "id")]
+
+
+@router.post("/{int:dispute_id}/participants", response={201: ParticipantOut, **WRITE_ERRORS},
+             summary="Add a participant to the current stage")
+def add_participant(request: HttpRequest, dispute_id: int, payload: ParticipantIn) -> Any:
+    dispute = _actable(request, dispute_id)
+    participant = services.participant_add(dispute=dispute, by=current_user(request), **payload.model_dump())
+    return Status(201, _participant_out(participant))
+
+
+def _participant(dispute: Dispute, participant_id: int) -> Participant:
+    queryset = Participant.objects.filter(period__dispute=dispute).select_related("period__dispute")
+    return _part_of(queryset, pk=participant_id)  # type: ignore[no-any-return]
+
+
+@router.patch("/{int:dispute_id}/participants/{int:participant_id}", response={200: ParticipantOut, **WRITE_ERRORS},
+              summary="Correct a participant")
+def update_participant(request: HttpRequest, dispute_id: int, participant_id: int, payload: ParticipantPatch) -> Any:
+    dispute = _actable(request, dispute_id)
+    participant = services.participant_update(participant=_participant(dispute, participant_id),
+                                              by=current_user(request), data=payload.model_dump(exclude_unset=True))
+    return _participant_out(participant)
+
+
+@router.delete("/{int:dispute_id}/participants/{int:participant_id}", response={204: None, **WRITE_ERRORS},
+               summary="Remove a participant")
+def remove_participant(request: HttpRequest, dispute_id: int, participant_id: int) -> Any:
+    dispute = _actable(request, dispute_id)
+    services.participant_remove(participant=_participant(dispute, participant_id), by=current_user(request))
+    return Status(204, None)
+
+
+@router.get("/{int:dispute_id}/sessions", response={200: list[SessionOut], **READ_ERRORS},
+            summary="Sessions of the commission, mediation or arbitration")
+def list_sessions(request: HttpRequest, dispute_id: int) -> Any:
+    dispute = _readable(request, dispute_id)
+    rows = Session.objects.filter(period__dispute=dispute).select_related("period")
+    return [_session_out(s) for s in rows.order_by("held_on", "id")]
+
+
+@router.post("/{int:dispute_id}/sessions", response={201: SessionOut, **WRITE_ERRORS},
+             summary="Record a session of the current stage")
+def add_session(request: HttpRequest, dispute_id: int, payload: SessionIn) -> Any:
+    dispute = _actable(request, dispute_id)
+    session = services.session_add(dispute=dispute, by=current_user(request), **payload.model_dump())
+    return Status(201, _session_out(session))
+
+
+def _session(dispute: Dispute, session_id: int) -> Session:
+    queryset = Session.objects.filter(period__dispute=dispute).select_related("period__dispute")
+    return _part_of(queryset, pk=session_id)  # type: ignore[no-any-return]
+
+
+@router.patch("/{int:dispute_id}/sessions/{int:session_id}", response={200: SessionOut, **WRITE_ERRORS},
+              summary="Correct a session (e.g. the date of a postponed sitting)")
+def update_session(request: HttpRequest, dispute_id: int, session_id: int, payload: SessionPatch) -> Any:
+    dispute = _actable(request, dispute_id)
+    session = services.session_update(session=_session(dispute, session_id), by=current_user(request),
+                                      data=payload.model_dump(exclude_unset=True))
+    return _session_out(session)
+
+
+@router.delete("/{int:dispute_id}/sessions/{int:session_id}", response={204: None, **WRITE_ERRORS},
+               summary="Remove a session recorded by mistake")
+def remove_session(request: HttpRequest, dispute_id: int, session_id: int) -> Any:
+    dispute = _actable(request, dispute_id)
+    services.session_remove(session=_session(dispute, session_id), by=current_user(request))
+    return Status(204, None)
 
 
 @router.patch("/strikes/{int:strike_id}", response={200: dict[str, Any], **WRITE_ERRORS}, summary="Record a strike")

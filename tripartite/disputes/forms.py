@@ -141,7 +141,8 @@ class DocumentForm(forms.Form):
     # Empty files pass here so that the one shared check (core.uploads, in the service) explains every refusal.
     file = forms.FileField(label=_("File"), required=False, allow_empty_file=True)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, with_file: str = "", **kwargs: Any) -> None:
+        """``with_file``: the name of the file the document already has (when correcting it), if any."""
         super().__init__(*args, **kwargs)
         self.fields["file"].help_text = _(
             "Optional: the document itself — PDF, Word (.docx), spreadsheet (.xlsx, .ods), OpenDocument text (.odt) "
@@ -150,6 +151,17 @@ class DocumentForm(forms.Form):
         procedure = current_pack().dispute_procedure
         choices = [(d.code, localized_text(d.name)) for d in procedure.documents]
         self.fields["code"].choices = [*choices, ("other", _("Other document"))]  # type: ignore[attr-defined]
+        if with_file:
+            self.fields["file"].label = _("Replace the file")
+            self.fields["remove_file"] = forms.BooleanField(
+                label=_("Remove the file %(name)s") % {"name": with_file}, required=False,
+                help_text=_("The document stays on record without its file."))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("remove_file") and data.get("file") is not None:
+            self.add_error("remove_file", _("Either replace the file or remove it, not both."))
+        return data
 
 
 class ParticipantForm(forms.Form):

@@ -321,28 +321,46 @@ def _document_add(*, dispute: Dispute, by: Any, code: str, dated: date, title: s
                   file_name: str, content: bytes | None, stored: list[Document]) -> Document:
     dispute = _locked(dispute)
     _require_act(by, dispute)
-    procedure = current_pack().dispute_procedure
-    if code != "other":
-        try:
-            procedure.document(code)
-        except KeyError:
-            raise ValidationError({"code": _("Choose one of the documents the procedure lists.")}) from None
-    elif not title.strip():
-        raise ValidationError({"title": _("Give the title of the document.")})
-    _check_date(dated, dispute, "dated", not_before=date(1990, 1, 1))
     document = Document(dispute=dispute, stage=dispute.stage, code=code, title=title.strip(), dated=dated,
                         reference=reference.strip(), note=note)
+    _check_document(document)
     if content is not None:
-        name = uploads.original_name(file_name)
-        problem = uploads.document_problem(name, len(content), content[:16])
-        if problem:
-            raise ValidationError({"file": problem})
-        document.file_name, document.file_size = name, len(content)
-        document.file.save(name, ContentFile(content), save=False)
-        stored.append(document)
+        _attach(document, file_name, content, stored)
     _save(document, by)
     _event(dispute, by, on=dated, kind=Event.Kind.DOCUMENT, note=document.name)
     return document
+
+
+def _check_document(document: Document) -> None:
+    """A document's kind is one the pack's procedure lists, or "other" with a title; its date is not in the future."""
+    if document.code != "other":
+        try:
+            current_pack().dispute_procedure.document(document.code)
+        except KeyError:
+            raise ValidationError({"code": _("Choose one of the documents the procedure lists.")}) from None
+    elif not document.title.strip():
+        raise ValidationError({"title": _("Give the title of the document.")})
+    _check_date(document.dated, document.dispute, "dated", not_before=date(1990, 1, 1))
+
+
+def _attach(document: Document, file_name: str, content: bytes, stored: list[Document]) -> None:
+    """Check an uploaded file (``core.uploads``) and store it; ``stored`` lets the caller remove it on failure."""
+    name = uploads.original_name(file_name)
+    problem = uploads.document_problem(name, len(content), content[:16])
+    if problem:
+        raise ValidationError({"file": problem})
+    document.file_name, document.file_size = name, len(content)
+    document.file.save(name, ContentFile(content), save=False)
+    stored.append(document)
+
+
+def _delete_file_after_commit(path: str) -> None:
+    """Remove a stored file once the transaction that stopped referring to it has committed (a rollback keeps
+    it, together with the row that still refers to it)."""
+    if not path:
+        return
+    storage = Document._meta.get_field("file").storage  # type: ignore[attr-defined]
+    transaction.on_commit(lambda: storage.delete(path))
 
 
 @transaction.atomic
@@ -351,20 +369,17 @@ def participant_add(
     organisation_name: str = "",
 ) -> Participant:
     """Record who takes part in the current stage (commission members by side, mediator, arbitrators)."""
-    dispute = _locked(dispute)
-    _require_act(by, dispute)
+    dispute = _editable(dispute, by)
     participant = Participant(period=_current_period(dispute), side=side, role=role,
                               person_name=(person_name or "").strip(), organisation_name=organisation_name.strip())
     _save(participant, by)
-    _event(dispute, by, on=timezone.localdate(), kind=Event.Kind.PARTICIPANT,
-           note=f"{participant.person_name} — {participant.get_role_display()} ({participant.get_side_display()})")
+    _event(dispute, by, on=timezone.localdate(), kind=Event.Kind.PARTICIPANT, note=_participant_note(participant))
     return participant
 
 
 @transaction.atomic
 def session_add(*, dispute: Dispute, by: Any, held_on: date, quorum: bool = True, minutes: str = "") -> Session:
-    dispute = _locked(dispute)
-    _require_act(by, dispute)
+    dispute = _editable(dispute, by)
     period = _current_period(dispute)
     _check_date(held_on, dispute, "held_on", not_before=period.started_on)
     session = Session(period=period, held_on=held_on, quorum=quorum, minutes=minutes)
@@ -372,6 +387,215 @@ def session_add(*, dispute: Dispute, by: Any, held_on: date, quorum: bool = True
     note = str(_("Session with quorum")) if quorum else str(_("Session without quorum"))
     _event(dispute, by, on=held_on, kind=Event.Kind.SESSION, note=note)
     return session
+
+
+# Corrections: edit and remove demands, documents, participants and sessions ---------------------------------
+
+
+class DisputeClosedError(Conflict):
+    """A closed dispute's file is final: its records cannot be corrected or removed."""
+
+
+class RecordNeededError(Conflict):
+    """The record cannot be removed: the procedure still relies on it."""
+
+
+def _require_open(dispute: Dispute) -> None:
+    if dispute.is_closed:
+        raise DisputeClosedError(
+            _("The dispute is closed (%(stage)s): its records can no longer be changed.") % {"stage": dispute.stage_name})
+
+
+def _editable(dispute: Dispute, by: Any) -> Dispute:
+    """The dispute locked for a correction, after checking that ``by`` may act on it and that it is still open."""
+    dispute = _locked(dispute)
+    _require_act(by, dispute)
+    _require_open(dispute)
+    return dispute
+
+
+def _apply(obj: Model, data: Mapping[str, Any], fields: Iterable[str], *, required: Iterable[str] = ()) -> list[str]:
+    """Set the fields given in ``data`` (text stripped, an empty text for ``None``); return those that changed.
+
+    A field in ``required`` given as ``None`` is refused: it cannot be cleared.
+    """
+    unknown = set(data) - set(fields)
+    if unknown:
+        raise ValueError(f"Fields that cannot be changed here: {sorted(unknown)}")
+    changed = []
+    for field, value in data.items():
+        if value is None and field in required:
+            raise ValidationError({field: _("This field is required.")})
+        if isinstance(value, str) or (value is None and isinstance(getattr(obj, field), str)):
+            value = (value or "").strip()
+        if getattr(obj, field) != value:
+            setattr(obj, field, value)
+            changed.append(field)
+    return changed
+
+
+DEMAND_FIELDS = ("topic", "text")
+
+
+def _demand_for_change(demand: Demand, by: Any) -> tuple[Demand, Dispute]:
+    dispute = _editable(demand.dispute, by)
+    return Demand.objects.select_for_update().get(pk=demand.pk), dispute
+
+
+@transaction.atomic
+def demand_update(*, demand: Demand, by: Any, data: Mapping[str, Any]) -> Demand:
+    """Correct a demand's text or topic (its status has its own service, ``demand_set_status``)."""
+    demand, dispute = _demand_for_change(demand, by)
+    if "topic" in data and data["topic"] not in Demand.Topic.values:
+        raise ValidationError({"topic": _("Choose one of the allowed values.")})
+    if _apply(demand, data, DEMAND_FIELDS, required=DEMAND_FIELDS):
+        _save(demand, by)
+        _event(dispute, by, on=timezone.localdate(), kind=Event.Kind.DEMAND,
+               note=_("Demand %(number)s corrected: %(text)s") % {"number": demand.number, "text": demand.text[:200]})
+    return demand
+
+
+@transaction.atomic
+def demand_remove(*, demand: Demand, by: Any) -> None:
+    """Remove a demand recorded by mistake; an open dispute keeps at least one demand (it is what the dispute is
+    about). The other demands keep their numbers."""
+    demand, dispute = _demand_for_change(demand, by)
+    if not dispute.demands.exclude(pk=demand.pk).exists():
+        raise RecordNeededError(_("This is the dispute's only demand: correct it, or add the right demand before "
+                                  "removing this one."))
+    number, text = demand.number, demand.text
+    audit_as(demand, by)
+    demand.delete()
+    _event(dispute, by, on=timezone.localdate(), kind=Event.Kind.DEMAND,
+           note=_("Demand %(number)s removed: %(text)s") % {"number": number, "text": text[:200]})
+
+
+DOCUMENT_FIELDS = ("code", "title", "dated", "reference", "note")
+
+
+def document_update(
+    *, document: Document, by: Any, data: Mapping[str, Any], file_name: str = "", content: bytes | None = None,
+    remove_file: bool = False,
+) -> Document:
+    """Correct a document's kind, title, date, number or note; replace its file (``content``, checked as on
+    upload) or remove it (``remove_file``). A replaced or removed file is deleted once the change is committed;
+    a new file is removed again if the change fails."""
+    stored: list[Document] = []
+    try:
+        return _document_update(document=document, by=by, data=data, file_name=file_name, content=content,
+                                remove_file=remove_file, stored=stored)
+    except BaseException:
+        for changed in stored:
+            changed.file.delete(save=False)
+        raise
+
+
+@transaction.atomic
+def _document_update(*, document: Document, by: Any, data: Mapping[str, Any], file_name: str,
+                     content: bytes | None, remove_file: bool, stored: list[Document]) -> Document:
+    dispute = _editable(document.dispute, by)
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    document.dispute = dispute
+    changed = _apply(document, data, DOCUMENT_FIELDS, required=("code", "dated"))
+    _check_document(document)
+    old_path = document.file.name if document.file else ""
+    if content is not None:
+        _attach(document, file_name, content, stored)
+        changed.append("file")
+    elif remove_file and old_path:
+        document.file, document.file_name, document.file_size = None, "", None  # type: ignore[assignment]
+        changed.append("file")
+    if not changed:
+        return document
+    _save(document, by)
+    if "file" in changed:
+        _delete_file_after_commit(old_path)
+    _event(dispute, by, on=timezone.localdate(), kind=Event.Kind.DOCUMENT,
+           note=_("Document corrected: %(name)s") % {"name": document.name})
+    return document
+
+
+@transaction.atomic
+def document_remove(*, document: Document, by: Any) -> None:
+    """Remove a document recorded by mistake, with its file (deleted once the removal is committed)."""
+    dispute = _editable(document.dispute, by)
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    name, path = document.name, document.file.name if document.file else ""
+    audit_as(document, by)
+    document.delete()
+    _delete_file_after_commit(path)
+    _event(dispute, by, on=timezone.localdate(), kind=Event.Kind.DOCUMENT,
+           note=_("Document removed: %(name)s") % {"name": name})
+
+
+PARTICIPANT_FIELDS = ("side", "role", "person_name", "organisation_name")
+
+
+def _participant_note(participant: Participant) -> str:
+    return f"{participant.person_name} — {participant.get_role_display()} ({participant.get_side_display()})"
+
+
+@transaction.atomic
+def participant_update(*, participant: Participant, by: Any, data: Mapping[str, Any]) -> Participant:
+    """Correct a participant's side, role, name or organisation (at the stage where they were recorded)."""
+    dispute = _editable(participant.period.dispute, by)
+    participant = Participant.objects.select_for_update().get(pk=participant.pk)
+    if _apply(participant, data, PARTICIPANT_FIELDS, required=("side", "role", "person_name")):
+        _save(participant, by)
+        _event(dispute, by, on=timezone.localdate(), kind=Event.Kind.PARTICIPANT,
+               note=_("Participant corrected: %(who)s") % {"who": _participant_note(participant)})
+    return participant
+
+
+@transaction.atomic
+def participant_remove(*, participant: Participant, by: Any) -> None:
+    """Remove a participant recorded by mistake, or one who left the stage."""
+    dispute = _editable(participant.period.dispute, by)
+    participant = Participant.objects.select_for_update().get(pk=participant.pk)
+    who = _participant_note(participant)
+    audit_as(participant, by)
+    participant.delete()
+    _event(dispute, by, on=timezone.localdate(), kind=Event.Kind.PARTICIPANT,
+           note=_("Participant removed: %(who)s") % {"who": who})
+
+
+SESSION_FIELDS = ("held_on", "quorum", "minutes")
+
+
+@transaction.atomic
+def session_update(*, session: Session, by: Any, data: Mapping[str, Any]) -> Session:
+    """Correct a session's date (a postponed sitting), quorum or minutes; the date stays within its stage."""
+    dispute = _editable(session.period.dispute, by)
+    session = Session.objects.select_for_update().select_related("period").get(pk=session.pk)
+    was_held_on = session.held_on
+    changed = _apply(session, data, SESSION_FIELDS, required=("held_on", "quorum"))
+    if not changed:
+        return session
+    period = session.period
+    _check_date(session.held_on, dispute, "held_on", not_before=period.started_on)
+    if period.ended_on and session.held_on > period.ended_on:
+        raise ValidationError({"held_on": _("This date is after the stage ended (%(date)s).")
+                               % {"date": period.ended_on.isoformat()}})
+    _save(session, by)
+    if "held_on" in changed:
+        note = _("Session of %(old)s moved to %(new)s") % {"old": was_held_on.isoformat(),
+                                                          "new": session.held_on.isoformat()}
+    else:
+        note = _("Session of %(date)s corrected") % {"date": session.held_on.isoformat()}
+    _event(dispute, by, on=timezone.localdate(), kind=Event.Kind.SESSION, note=note)
+    return session
+
+
+@transaction.atomic
+def session_remove(*, session: Session, by: Any) -> None:
+    """Remove a session recorded by mistake (one that was not held)."""
+    dispute = _editable(session.period.dispute, by)
+    session = Session.objects.select_for_update().get(pk=session.pk)
+    held_on = session.held_on
+    audit_as(session, by)
+    session.delete()
+    _event(dispute, by, on=timezone.localdate(), kind=Event.Kind.SESSION,
+           note=_("Session of %(date)s removed") % {"date": held_on.isoformat()})
 
 
 # Strikes -----------------------------------------------------------------------------------------------------

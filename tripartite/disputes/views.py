@@ -12,7 +12,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
+from tripartite.core.errors import DomainError
+from tripartite.core.forms_support import add_errors
 from tripartite.core.forms_support import deny as _deny
 from tripartite.core.forms_support import submit as _submit
 from tripartite.core.history import history_of
@@ -35,12 +38,21 @@ from tripartite.disputes.forms import (
     StepForm,
     StrikeForm,
 )
-from tripartite.disputes.models import Demand, Dispute, Document, SectorEmployment, Strike, localized_text
+from tripartite.disputes.models import (
+    Demand,
+    Dispute,
+    Document,
+    Participant,
+    SectorEmployment,
+    Session,
+    Strike,
+    localized_text,
+)
 
 
 def _form_page(request: HttpRequest, form: forms.BaseForm, *, title: str, back_url: str, submit: str,
-               intro: str = "") -> HttpResponse:
-    status = 422 if request.method == "POST" and form.errors else 200
+               intro: str = "", status: int | None = None) -> HttpResponse:
+    status = status or (422 if request.method == "POST" and form.errors else 200)
     return render(request, "disputes/form.html",
                   {"form": form, "title": title, "back_url": back_url, "submit_label": submit, "intro": intro},
                   status=status)
@@ -216,6 +228,158 @@ def session_add(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("The session was recorded."))
         return redirect(_back(dispute, "stages"))
     return _form_page(request, form, title=_("Record a session"), back_url=_back(dispute), submit=_("Record"))
+
+
+# Corrections: edit and remove demands, documents, participants, sessions -------------------------------------
+
+
+def _closed(request: HttpRequest, dispute: Dispute, title: str) -> HttpResponse | None:
+    """The refusal page (409) when the dispute is closed: its file is final."""
+    if not dispute.is_closed:
+        return None
+    message = _("The dispute is closed (%(stage)s): its records can no longer be changed.") % {
+        "stage": dispute.stage_name}
+    return render(request, "disputes/confirm_remove.html",
+                  {"title": title, "error": message, "back_url": _back(dispute)}, status=409)
+
+
+def _correct(request: HttpRequest, dispute: Dispute, form: forms.BaseForm, call: Any, *, title: str,
+             anchor: str, done: str, intro: str = "") -> HttpResponse:
+    """An edit page: the form, saved by ``call``; a refusal goes back onto the form (409 for a conflict)."""
+    refused = _closed(request, dispute, title)
+    if refused is not None:
+        return refused
+    conflict: list[int] = []
+
+    def on_error(form: forms.BaseForm, exc: Exception) -> None:
+        if isinstance(exc, DomainError) and exc.status == 409:
+            conflict.append(409)
+        add_errors(form, exc)
+
+    if _submit(request, form, call, on_error=on_error) is not None:
+        messages.success(request, done)
+        return redirect(_back(dispute, anchor))
+    return _form_page(request, form, title=title, back_url=_back(dispute, anchor), submit=_("Save"), intro=intro,
+                      status=conflict[0] if conflict else None)
+
+
+def _remove(request: HttpRequest, dispute: Dispute, remove: Any, *, title: str, what: str, anchor: str,
+            done: str) -> HttpResponse:
+    """Confirm (GET) and remove (POST, CSRF-checked); a refusal is shown with its status, nothing removed."""
+    refused = _closed(request, dispute, title)
+    if refused is not None:
+        return refused
+    error, status = "", 200
+    if request.method == "POST":
+        try:
+            remove()
+        except DomainError as exc:
+            error, status = str(exc), exc.status
+        else:
+            messages.success(request, done)
+            return redirect(_back(dispute, anchor))
+    return render(request, "disputes/confirm_remove.html",
+                  {"title": title, "what": what, "error": error, "back_url": _back(dispute, anchor)}, status=status)
+
+
+def _demand(request: HttpRequest, demand_id: int) -> tuple[Demand, Dispute]:
+    demand = get_object_or_404(Demand, pk=demand_id)
+    return demand, _dispute(request, demand.dispute_id, act=True)
+
+
+def demand_edit(request: HttpRequest, demand_id: int) -> HttpResponse:
+    demand, dispute = _demand(request, demand_id)
+    form = DemandForm(request.POST or None, initial={"topic": demand.topic, "text": demand.text})
+    return _correct(request, dispute, form,
+                    lambda d: services.demand_update(demand=demand, by=request.user, data=d),
+                    title=_("Correct demand %(number)s") % {"number": demand.number}, anchor="demands",
+                    done=_("The demand was corrected."))
+
+
+@require_http_methods(["GET", "POST"])
+def demand_remove(request: HttpRequest, demand_id: int) -> HttpResponse:
+    demand, dispute = _demand(request, demand_id)
+    return _remove(request, dispute, lambda: services.demand_remove(demand=demand, by=request.user),
+                   title=_("Delete demand %(number)s?") % {"number": demand.number}, what=demand.text,
+                   anchor="demands", done=_("The demand was deleted."))
+
+
+def _document(request: HttpRequest, document_id: int) -> tuple[Document, Dispute]:
+    document = get_object_or_404(Document, pk=document_id)
+    return document, _dispute(request, document.dispute_id, act=True)
+
+
+def document_edit(request: HttpRequest, document_id: int) -> HttpResponse:
+    document, dispute = _document(request, document_id)
+    initial = {f: getattr(document, f) for f in services.DOCUMENT_FIELDS}
+    form = DocumentForm(request.POST or None, request.FILES or None, initial=initial,
+                        with_file=document.file_name if document.file else "")
+
+    def correct(data: dict[str, Any]) -> Document:
+        uploaded, remove_file = data.pop("file", None), data.pop("remove_file", False)
+        upload: dict[str, Any] = {}
+        if uploaded is not None:
+            upload = {"file_name": uploaded.name, "content": uploaded.read(MAX_DOCUMENT_BYTES + 1)}
+        return services.document_update(document=document, by=request.user, data=data, remove_file=remove_file,
+                                        **upload)
+
+    return _correct(request, dispute, form, correct, title=_("Correct the document"), anchor="documents",
+                    done=_("The document was corrected."), intro=document.name)
+
+
+@require_http_methods(["GET", "POST"])
+def document_remove(request: HttpRequest, document_id: int) -> HttpResponse:
+    document, dispute = _document(request, document_id)
+    what = document.name + (f" — {document.file_name}" if document.file else "")
+    return _remove(request, dispute, lambda: services.document_remove(document=document, by=request.user),
+                   title=_("Delete the document?"), what=what, anchor="documents",
+                   done=_("The document was deleted."))
+
+
+def _participant(request: HttpRequest, participant_id: int) -> tuple[Participant, Dispute]:
+    participant = get_object_or_404(Participant.objects.select_related("period"), pk=participant_id)
+    return participant, _dispute(request, participant.period.dispute_id, act=True)
+
+
+def participant_edit(request: HttpRequest, participant_id: int) -> HttpResponse:
+    participant, dispute = _participant(request, participant_id)
+    form = ParticipantForm(request.POST or None,
+                           initial={f: getattr(participant, f) for f in services.PARTICIPANT_FIELDS})
+    return _correct(request, dispute, form,
+                    lambda d: services.participant_update(participant=participant, by=request.user, data=d),
+                    title=_("Correct a participant"), anchor="stages", done=_("The participant was corrected."),
+                    intro=participant.period.stage_name)
+
+
+@require_http_methods(["GET", "POST"])
+def participant_remove(request: HttpRequest, participant_id: int) -> HttpResponse:
+    participant, dispute = _participant(request, participant_id)
+    return _remove(request, dispute, lambda: services.participant_remove(participant=participant, by=request.user),
+                   title=_("Delete the participant?"), what=str(participant), anchor="stages",
+                   done=_("The participant was deleted."))
+
+
+def _session(request: HttpRequest, session_id: int) -> tuple[Session, Dispute]:
+    session = get_object_or_404(Session.objects.select_related("period"), pk=session_id)
+    return session, _dispute(request, session.period.dispute_id, act=True)
+
+
+def session_edit(request: HttpRequest, session_id: int) -> HttpResponse:
+    session, dispute = _session(request, session_id)
+    form = SessionForm(request.POST or None, initial={f: getattr(session, f) for f in services.SESSION_FIELDS})
+    return _correct(request, dispute, form,
+                    lambda d: services.session_update(session=session, by=request.user, data=d),
+                    title=_("Correct the session of %(date)s") % {"date": session.held_on.isoformat()},
+                    anchor="stages", done=_("The session was corrected."),
+                    intro=_("A postponed sitting: enter the day it was actually held."))
+
+
+@require_http_methods(["GET", "POST"])
+def session_remove(request: HttpRequest, session_id: int) -> HttpResponse:
+    session, dispute = _session(request, session_id)
+    return _remove(request, dispute, lambda: services.session_remove(session=session, by=request.user),
+                   title=_("Delete the session of %(date)s?") % {"date": session.held_on.isoformat()},
+                   what=session.minutes, anchor="stages", done=_("The session was deleted."))
 
 
 def strike_edit(request: HttpRequest, strike_id: int) -> HttpResponse:
