@@ -160,6 +160,14 @@ if not isinstance(TRIPARTITE_RULE_OVERRIDES, dict):
 TRIPARTITE_PAGE_SIZE = int(os.environ.get("TRIPARTITE_PAGE_SIZE", "25"))
 # Survey submissions allowed per (hashed) address per hour; 0 turns the limit off (benchmarks).
 SURVEYS_SUBMISSIONS_PER_HOUR = int(os.environ.get("SURVEYS_SUBMISSIONS_PER_HOUR", "30"))
+# Sign-in throttling (tripartite/core/throttle.py): failed sign-ins allowed per username, and per (hashed, never
+# stored) client address, within the window; then sign-ins are refused until the window passes. 0 turns a limit off.
+LOGIN_FAILURES_ALLOWED = int(os.environ.get("LOGIN_FAILURES_ALLOWED", "5"))
+LOGIN_FAILURES_ALLOWED_PER_ADDRESS = int(os.environ.get("LOGIN_FAILURES_ALLOWED_PER_ADDRESS", "50"))
+LOGIN_FAILURE_WINDOW_MINUTES = int(os.environ.get("LOGIN_FAILURE_WINDOW_MINUTES", "15"))
+# Reverse proxies in front of the platform that append the client's address to X-Forwarded-For (0: none, the
+# connection's address is the client's). Behind a proxy, set it, or every client counts as the proxy's address.
+TRIPARTITE_TRUSTED_PROXIES = int(os.environ.get("TRIPARTITE_TRUSTED_PROXIES", "0"))
 # Records created by `tripartite load-demo` are marked and shown as demonstration data.
 TRIPARTITE_DEMO_BANNER = env_bool("TRIPARTITE_DEMO_BANNER", True)
 

@@ -5,12 +5,15 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from tripartite.api import api
+from tripartite.core import throttle
 from tripartite.core import views as core_views
+
+admin.site.login_form = throttle.AdminLoginForm  # says when to try again once sign-ins are throttled
 
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/login/", throttle.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
@@ -23,6 +26,7 @@ urlpatterns = [
     path("surveys/", include("tripartite.surveys.urls")),
     path("civic/", include("tripartite.civic.urls")),
     path("indicators/", include("tripartite.indicators.urls")),
+    path("admin/login/", throttle.admin_login),  # admin.site.login, answering 429 while sign-ins are throttled
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

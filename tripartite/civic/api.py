@@ -7,18 +7,28 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema, Status
+from ninja import File, Form, Query, Router, Schema, Status
 from ninja.errors import HttpError
+from ninja.files import UploadedFile
 from pydantic import Field
 
-from tripartite.civic import queries, services
-from tripartite.civic.models import Application, Award, Call, PPPContract, Score, TopicArea
+from tripartite.civic import queries, rules, services
+from tripartite.civic.models import (
+    Application,
+    ApplicationDocument,
+    Award,
+    Call,
+    PPPContract,
+    Score,
+    TopicArea,
+)
 from tripartite.core.api_support import ErrorBody, current_user, require
 from tripartite.core.models import Region, Sector, User
 from tripartite.core.policy import Action, visible
+from tripartite.core.uploads import stored_file_response
 from tripartite.partners.models import Organisation
 
 router = Router(tags=["civic"])
@@ -378,10 +388,13 @@ def application_out(a: Application) -> dict[str, Any]:
         "regions": [{"code": r.kato, "name": r.name} for r in a.regions.all()], "settlement_type": a.settlement_type,
         "registered_on": a.registered_on, "registered_on_in_register": a.applicant.registered_on, "status": a.status,
         "budget_lines": [{"item": line.item, "amount": line.amount} for line in a.budget_lines.all()],
-        "documents": [{"id": d.pk, "kind": d.kind, "name": d.original_name, "size": d.size, "sha256": d.sha256}
-                      for d in a.documents.all()],
+        "documents": [document_out(d) for d in a.documents.all()],
         "eligibility": [{"code": r.code, "field": r.field, "message": r.message} for r in queries.eligibility(a)],
     }
+
+
+def document_out(d: ApplicationDocument) -> dict[str, Any]:
+    return {"id": d.pk, "kind": d.kind, "name": d.original_name, "size": d.size, "sha256": d.sha256}
 
 
 def score_out(s: Score, *, names: bool) -> dict[str, Any]:
@@ -546,6 +559,56 @@ def submit_application(request: HttpRequest, application_id: int):  # type: igno
         return application_out(services.application_submit(by=current_user(request), application=application))
     except services.IneligibleApplication as exc:
         raise ValidationError({r.field: r.message for r in exc.reasons}) from exc
+
+
+@router.get("/applications/{int:application_id}/documents", response={200: list[DocumentOut], **READ_ERRORS})
+def list_documents(request: HttpRequest, application_id: int):  # type: ignore[no-untyped-def]
+    """The documents attached to an application, for whoever may see the application (404 otherwise)."""
+    return [document_out(d) for d in _application(request, application_id).documents.all()]
+
+
+@router.post("/applications/{int:application_id}/documents", response={201: DocumentOut, **WRITE_ERRORS})
+def add_document(request: HttpRequest, application_id: int, kind: Form[str],  # type: ignore[no-untyped-def]
+                 file: File[UploadedFile | None] = None):
+    """Attach a file, as on the application's page: a multipart form with ``kind`` (charter, registration,
+    project_plan, budget, letter or other) and ``file`` (PDF, .docx, .xlsx, .ods, .odt, .png or .jpg, at most
+    10 MB, its content matching its extension). A refused file or kind: 422, nothing stored; after the
+    deadline: 409; only the applicant organisation's editors (and administrators): 403."""
+    application = _application(request, application_id)
+    require(request, Action.CHANGE, application)
+    # No file is refused by the same check as a file of the wrong type (422 on "file").
+    name, content = (file.name or "", file.read(rules.MAX_DOCUMENT_BYTES + 1)) if file is not None else ("", b"")
+    document = services.document_add(by=current_user(request), application=application, kind=kind, name=name,
+                                     content=content)
+    return Status(201, document_out(document))
+
+
+def _document(application: Application, document_id: int) -> ApplicationDocument:
+    document = application.documents.filter(pk=document_id).first()
+    if document is None:
+        raise Http404
+    return document
+
+
+@router.get("/applications/{int:application_id}/documents/{int:document_id}/file", response={200: None, **READ_ERRORS},
+            openapi_extra={"responses": {200: {"description": "The file, as an attachment under its original name"}}})
+def document_file(request: HttpRequest, application_id: int, document_id: int):  # type: ignore[no-untyped-def]
+    """Download a document's file; 404 unless you may see the application."""
+    document = _document(_application(request, application_id), document_id)
+    return stored_file_response(document.file, document.original_name)
+
+
+@router.delete("/applications/{int:application_id}/documents/{int:document_id}", response={204: None, **WRITE_ERRORS})
+def remove_document(request: HttpRequest, application_id: int, document_id: int):  # type: ignore[no-untyped-def]
+    """Remove a document until the deadline, as on the page (409 after it). Removing a required document from a
+    submitted application is refused (422) — it would no longer meet the call's rules."""
+    application = _application(request, application_id)
+    require(request, Action.CHANGE, application)
+    try:
+        services.document_remove(by=current_user(request), document=_document(application, document_id))
+    except services.IneligibleApplication as exc:
+        raise ValidationError({r.field: r.message for r in exc.reasons}) from exc
+    return Status(204, None)
 
 
 @router.put("/applications/{int:application_id}/score", response={200: ScoreOut, **WRITE_ERRORS})

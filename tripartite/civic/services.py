@@ -12,7 +12,6 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Model, Sum
 from django.utils import timezone
-from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
 from tripartite.civic import rules
@@ -32,6 +31,7 @@ from tripartite.civic.scoring import MARK_MAX, MARK_MIN
 from tripartite.core.errors import Conflict, DomainError, NotAllowed
 from tripartite.core.models import Region, User, audit_as
 from tripartite.core.policy import Action, can
+from tripartite.core.uploads import original_name
 from tripartite.partners.models import Organisation
 
 
@@ -383,7 +383,7 @@ def document_add(
     application = _locked_application(application)
     _require(by, Action.CHANGE, application)
     _check_open(application.call, today)
-    safe_name = get_valid_filename(name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1])[:150] if name else ""
+    safe_name = original_name(name)
     problem = rules.document_problem(safe_name, len(content), content[:16])
     if problem:
         raise ValidationError({"file": problem})
@@ -391,6 +391,7 @@ def document_add(
         application=application, kind=kind, original_name=safe_name, size=len(content),
         sha256=hashlib.sha256(content).hexdigest(),
     )
+    document.full_clean(exclude=["file"])  # a wrong kind is refused before anything is stored
     document.file.save(safe_name, ContentFile(content), save=False)
     try:
         document.full_clean()

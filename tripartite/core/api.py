@@ -57,11 +57,14 @@ def _signed_in(request: HttpRequest):  # type: ignore[no-untyped-def]
     return user
 
 
-@router.post("/token", response={201: TokenCreated, 401: ErrorBody, 422: ErrorBody}, auth=None)
+@router.post("/token", response={201: TokenCreated, 401: ErrorBody, 422: ErrorBody, 429: ErrorBody}, auth=None)
 def obtain_token(request: HttpRequest, payload: TokenRequest):  # type: ignore[no-untyped-def]
     """Exchange a username and password for a new token; send it as `Authorization: Bearer <token>`."""
     user = authenticate(request, username=payload.username, password=payload.password)
     if user is None:
+        refusal = getattr(request, "login_refusal", None)
+        if refusal is not None:
+            raise HttpError(429, refusal.message())
         raise HttpError(401, _("Wrong username or password."))
     token, raw = services.api_token_create(user=user, name=payload.name)
     return Status(201, {"id": token.pk, "name": token.name, "token": raw, "prefix": token.prefix})

@@ -8,3 +8,7 @@ class CoreConfig(AppConfig):
     name = "tripartite.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self) -> None:
+        # Connects the recorder of failed sign-ins (user_login_failed) at start-up.
+        from tripartite.core import throttle  # noqa: F401

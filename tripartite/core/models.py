@@ -167,3 +167,23 @@ def audit_as(instance: Any, user: Any) -> None:
     """Record `user` as the author of the next saved history row of `instance` (services call this)."""
     if user is not None and getattr(user, "is_authenticated", False):
         instance._history_user = user
+
+
+class LoginFailure(models.Model):
+    """One failed sign-in, for throttling password guessing (tripartite/core/throttle.py).
+
+    Neither the username nor the address is kept: an HMAC of the username and a hash of the address salted with
+    a salt of the day. Rows older than the window are deleted as new failures are recorded."""
+
+    username_key = models.CharField(max_length=64)
+    address_key = models.CharField(max_length=64, blank=True)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("failed sign-in")
+        verbose_name_plural = _("failed sign-ins")
+        indexes = [
+            models.Index(fields=["username_key", "at"], name="core_loginfail_user"),
+            models.Index(fields=["address_key", "at"], name="core_loginfail_address"),
+            models.Index(fields=["at"], name="core_loginfail_at"),
+        ]

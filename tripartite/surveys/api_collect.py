@@ -23,6 +23,7 @@ from pydantic import Field
 
 from tripartite.core.api_support import ErrorBody, current_user, require
 from tripartite.core.policy import Action
+from tripartite.core.throttle import client_address
 from tripartite.partners.models import Organisation
 from tripartite.surveys import queries, services
 from tripartite.surveys.models import (
@@ -33,7 +34,6 @@ from tripartite.surveys.models import (
     QuestionnaireVersion,
     Response,
 )
-from tripartite.surveys.views import client_address
 
 router = Router(tags=["surveys"])
 

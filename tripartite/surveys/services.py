@@ -7,8 +7,6 @@ validation of answers used by the web form, the API and the importer.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import math
 import re
 import secrets
@@ -25,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from tripartite.core import throttle
 from tripartite.core.errors import Conflict, DomainError, NotAllowed
 from tripartite.core.models import audit_as
 from tripartite.core.policy import Action, can
@@ -322,13 +321,10 @@ def rate_limit_per_hour() -> int:
     return int(getattr(settings, "SURVEYS_SUBMISSIONS_PER_HOUR", DEFAULT_RATE_LIMIT_PER_HOUR))
 
 
-def daily_salt(day: date) -> bytes:
-    """A salt that changes every day, derived from the secret key; never stored anywhere."""
-    return hmac.new(settings.SECRET_KEY.encode(), f"surveys-throttle:{day.isoformat()}".encode(), hashlib.sha256).digest()
-
-
 def address_hash(address: str, day: date) -> str:
-    return hashlib.sha256(daily_salt(day) + (address or "").encode()).hexdigest()
+    """``sha256(salt of the day + address)``, the salt being HMAC(SECRET_KEY, "surveys-throttle:" + day), never stored
+    (the helper is shared with the sign-in throttle, which uses its own purpose)."""
+    return throttle.address_hash(address, day, purpose="surveys-throttle")
 
 
 def register_attempt(address: str, *, now: datetime | None = None) -> bool:

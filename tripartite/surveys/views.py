@@ -26,6 +26,7 @@ from tripartite.core.errors import DomainError
 from tripartite.core.forms_support import deny as _deny
 from tripartite.core.forms_support import submit as _submit
 from tripartite.core.policy import Action, can
+from tripartite.core.throttle import client_address
 from tripartite.core.views import history_page, paginate
 from tripartite.surveys import queries, services
 from tripartite.surveys.forms import (
@@ -206,16 +207,6 @@ def _respondent_language(request: HttpRequest, campaign: Campaign) -> str:
         if candidate and candidate in allowed:
             return candidate
     return allowed[0]
-
-
-def client_address(request: HttpRequest) -> str:
-    from django.conf import settings
-
-    if getattr(settings, "SURVEYS_TRUST_X_FORWARDED_FOR", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def _answers_from_post(request: HttpRequest, version: QuestionnaireVersion) -> dict[str, Any]:
