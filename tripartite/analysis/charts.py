@@ -71,6 +71,8 @@ def row_percent_chart(result: Mapping[str, Any], *, stacked: bool = True, lang: 
     """Row percentages by group from `Crosstab.to_dict()`: stacked 100% bars or grouped bars."""
     rows, cols = result["rows"], result["cols"]
     row_pct = result.get("row_pct") or _row_pct(result["counts"])
+    pct_title = message("row_pct", lang)
+    row_title, col_title, count_title = _axis_title(rows, lang), _axis_title(cols, lang), message("count", lang)
     values = [
         {
             "row": str(rl),
@@ -79,6 +81,9 @@ def row_percent_chart(result: Mapping[str, Any], *, stacked: bool = True, lang: 
             "col_order": j,
             "count": result["counts"][i][j],
             "percent": row_pct[i][j],
+            # What a screen reader says for the bar; otherwise Vega names the data fields ("col_order: 1").
+            "aria": f"{row_title}: {rl}; {col_title}: {cl}; {count_title}: {result['counts'][i][j]}; "
+                    f"{pct_title}: {row_pct[i][j]:.2f}",
         }
         for i, rl in enumerate(rows["labels"])
         for j, cl in enumerate(cols["labels"])
@@ -88,13 +93,13 @@ def row_percent_chart(result: Mapping[str, Any], *, stacked: bool = True, lang: 
 
     row_labels = [str(x) for x in rows["labels"]]
     col_labels = [str(x) for x in cols["labels"]]
-    pct_title = message("row_pct", lang)
     # The chart's title already is the column question; the legend needs no second copy of it.
     color = alt.Color("col:N", sort=col_labels, title=None,
                       legend=alt.Legend(orient="bottom", columns=2, labelLimit=300))
-    tooltip = [alt.Tooltip("row:N", title=_axis_title(rows, lang)), alt.Tooltip("col:N", title=_axis_title(cols, lang)),
-               alt.Tooltip("count:Q", title=message("count", lang)),
+    tooltip = [alt.Tooltip("row:N", title=row_title), alt.Tooltip("col:N", title=col_title),
+               alt.Tooltip("count:Q", title=count_title),
                alt.Tooltip("percent:Q", title=pct_title, format=".2f")]
+    description = alt.Description("aria:N")
     base = alt.Chart(alt.Data(values=values))
     if stacked:
         chart = base.mark_bar().encode(
@@ -103,6 +108,7 @@ def row_percent_chart(result: Mapping[str, Any], *, stacked: bool = True, lang: 
             color=color,
             order=alt.Order("col_order:Q"),
             tooltip=tooltip,
+            description=description,
         ).properties(width=WIDTH, height=alt.Step(ROW_STEP))
     else:
         chart = base.mark_bar().encode(
@@ -112,6 +118,7 @@ def row_percent_chart(result: Mapping[str, Any], *, stacked: bool = True, lang: 
             y=alt.Y("percent:Q", title=pct_title),
             color=color,
             tooltip=tooltip,
+            description=description,
         ).properties(width=WIDTH, height=BAR_HEIGHT)
     return _finish(chart, title or _crosstab_title(result, lang))
 
@@ -122,7 +129,9 @@ def _bar_spec(values: Sequence[Mapping[str, Any]], *, y_field: str, lang: str, t
     labels = [v["label"] for v in values]
     y_title = message("valid_percent" if y_field == "percent" else "count", lang)
     base = alt.Chart(alt.Data(values=list(values))).encode(
-        x=alt.X("label:N", sort=labels, title=None, axis=alt.Axis(labelAngle=0, labelLimit=160)),
+        # The field's title names it for screen readers; the axis shows none (the labels say it all).
+        x=alt.X("label:N", sort=labels, title=message("label", lang),
+                axis=alt.Axis(labelAngle=0, labelLimit=160, title=None)),
         y=alt.Y(f"{y_field}:Q", title=y_title),
     )
     bars = base.mark_bar(color="#4c78a8").encode(
@@ -130,7 +139,7 @@ def _bar_spec(values: Sequence[Mapping[str, Any]], *, y_field: str, lang: str, t
                  alt.Tooltip("count:Q", title=message("count", lang)),
                  alt.Tooltip("percent:Q", title=message("valid_percent", lang), format=".2f")]
     )
-    text = base.mark_text(dy=-6, baseline="bottom").encode(
+    text = base.mark_text(dy=-6, baseline="bottom", aria=False).encode(  # the bar already says it
         text=alt.Text(f"{y_field}:Q", format=".2f" if y_field == "percent" else ",")
     )
     chart = alt.layer(bars, text).properties(width=WIDTH, height=BAR_HEIGHT)

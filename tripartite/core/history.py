@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.template.defaultfilters import yesno
 from django.utils.translation import gettext_lazy as _
 
 _KIND = {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}
@@ -30,6 +31,13 @@ class HistoryEntry:
 def _display(model: Any, field_name: str, value: Any) -> str:
     if value is None or value == "":
         return "—"
+    # A model whose codes are named elsewhere (a dispute's stage is named by the jurisdiction pack) says how
+    # to show them: {"field": callable(value) -> text in the current language}.
+    shown = getattr(model, "history_display", {}).get(field_name)
+    if shown is not None:
+        return str(shown(value))
+    if isinstance(value, bool):
+        return yesno(value)  # Django's own translated "yes"/"no", not "True"/"False"
     try:
         field = model._meta.get_field(field_name)
     except Exception:  # noqa: BLE001 - history may name fields the model no longer has

@@ -10,7 +10,8 @@ A dispute is never public: it does not subclass ``Published``, and who may read 
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -94,6 +95,8 @@ class Dispute(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     history = HistoricalRecords(m2m_fields=[conciliators])
+    # The history page names a stage as the pack does, not by its code.
+    history_display: ClassVar[dict[str, Callable[[str], str]]] = {"stage": stage_name, "settled_stage": stage_name}
 
     class Meta:
         verbose_name = _("collective labour dispute")
@@ -169,6 +172,8 @@ class StagePeriod(models.Model):
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
     decision = models.TextField(_("decision"), blank=True)
     history = HistoricalRecords()
+    # The history page names a stage as the pack does, not by its code.
+    history_display: ClassVar[dict[str, Callable[[str], str]]] = {"stage": stage_name}
 
     class Meta:
         verbose_name = _("stage of a dispute")
@@ -312,6 +317,8 @@ class Document(models.Model):
                                  help_text=_("The name of the file as uploaded; it is downloaded under this name."))
     file_size = models.PositiveIntegerField(_("size (bytes)"), null=True, blank=True)
     history = HistoricalRecords()
+    # The history page names a stage as the pack does, not by its code.
+    history_display: ClassVar[dict[str, Callable[[str], str]]] = {"stage": stage_name}
 
     class Meta:
         verbose_name = _("document")
@@ -416,6 +423,8 @@ class Event(models.Model):
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
     history = HistoricalRecords()
+    # The history page names a stage as the pack does, not by its code.
+    history_display: ClassVar[dict[str, Callable[[str], str]]] = {"stage": stage_name}
 
     class Meta:
         verbose_name = _("event")

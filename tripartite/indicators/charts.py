@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from tripartite.analysis.charts import FONT, WIDTH, render_svg, wrap_title
 from tripartite.indicators.registry import IndicatorValue
 
@@ -29,27 +31,30 @@ def trend_spec(values: Sequence[IndicatorValue], *, title: str, axis_title: str)
         return None
     order: list[str] = [str(p["period"]) for p in points]
     base = alt.Chart(alt.Data(values=points)).encode(
-        x=alt.X("period:O", sort=order, title=None, axis=alt.Axis(labelAngle=0)),
+        # The field's title is what a screen reader says for a point ("period: …" otherwise); no axis title shown.
+        x=alt.X("period:O", sort=order, title=_("Period"), axis=alt.Axis(labelAngle=0, title=None)),
         y=alt.Y("value:Q", title=axis_title, scale=alt.Scale(zero=True)),
     )
     line = base.mark_line(point=True, color="#0b5cad")
-    labels = base.mark_text(dy=-10).encode(text=alt.Text("value:Q", format=".1f"))
+    # The figure above a point is drawn for the eye; the point already says it to a screen reader.
+    labels = base.mark_text(dy=-10, aria=False).encode(text=alt.Text("value:Q", format=".1f"))
     return _finish(alt.layer(line, labels).properties(width=WIDTH, height=260), title)
 
 
-def bars_spec(rows: Sequence[tuple[str, float]], *, title: str, axis_title: str) -> dict[str, Any] | None:
-    """Horizontal bars, one per label (a sector or a region), in the order given."""
+def bars_spec(rows: Sequence[tuple[str, float]], *, title: str, axis_title: str,
+              label_title: str) -> dict[str, Any] | None:
+    """Horizontal bars, one per label (a sector or a region, named `label_title`), in the order given."""
     import altair as alt
 
     if not rows:
         return None
     data = [{"label": label, "value": value} for label, value in rows]
     base = alt.Chart(alt.Data(values=data)).encode(
-        y=alt.Y("label:N", sort=[r[0] for r in rows], title=None, axis=alt.Axis(labelLimit=320)),
+        y=alt.Y("label:N", sort=[r[0] for r in rows], title=label_title, axis=alt.Axis(labelLimit=320, title=None)),
         x=alt.X("value:Q", title=axis_title, scale=alt.Scale(zero=True)),
     )
     bars = base.mark_bar(color="#4c78a8")
-    labels = base.mark_text(align="left", dx=3).encode(text=alt.Text("value:Q", format=".1f"))
+    labels = base.mark_text(align="left", dx=3, aria=False).encode(text=alt.Text("value:Q", format=".1f"))
     return _finish(alt.layer(bars, labels).properties(width=WIDTH - 200, height=alt.Step(22)), title)
 
 
@@ -58,8 +63,10 @@ def svg(spec: dict[str, Any] | None) -> str:
     return render_svg(spec) if spec else ""
 
 
-def sparkline_spec(values: Sequence[IndicatorValue]) -> dict[str, Any] | None:
-    """A small trend line without axes for the dashboard; None with fewer than two values to join."""
+def sparkline_spec(values: Sequence[IndicatorValue], *, axis_title: str) -> dict[str, Any] | None:
+    """A small trend line without axes for the dashboard; None with fewer than two values to join.
+
+    The fields' titles are what a screen reader says for a point ("Period: 2025; Percent: 0.02")."""
     import altair as alt
 
     points = [{"period": str(v.period), "value": float(v.value)} for v in values if v.value is not None]
@@ -67,8 +74,8 @@ def sparkline_spec(values: Sequence[IndicatorValue]) -> dict[str, Any] | None:
         return None
     order = [str(p["period"]) for p in points]
     base = alt.Chart(alt.Data(values=points)).encode(
-        x=alt.X("period:O", sort=order, axis=None),
-        y=alt.Y("value:Q", axis=None, scale=alt.Scale(zero=False)),
+        x=alt.X("period:O", sort=order, title=_("Period"), axis=None),
+        y=alt.Y("value:Q", title=axis_title, axis=None, scale=alt.Scale(zero=False)),
     )
     spec: dict[str, Any] = base.mark_line(point=True, color="#0b5cad").properties(width=220, height=48).configure(
         font=FONT).configure_view(stroke=None).to_dict()

@@ -115,10 +115,10 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
         "by_sector": by_sector, "by_region": by_region,
         "sector_svg": charts.svg(charts.bars_spec(
             [(v.sector.code, float(v.value)) for v in by_sector if v.value is not None and v.sector],
-            title=_("By sector, %(period)s") % {"period": period}, axis_title=axis)),
+            title=_("By sector, %(period)s") % {"period": period}, axis_title=axis, label_title=_("Sector"))),
         "region_svg": charts.svg(charts.bars_spec(
             [(v.region.name, float(v.value)) for v in by_region if v.value is not None and v.region],
-            title=_("By region, %(period)s") % {"period": period}, axis_title=axis)),
+            title=_("By region, %(period)s") % {"period": period}, axis_title=axis, label_title=_("Region"))),
         "download_query": request.GET.urlencode(),
         "percent": indicator.unit == Unit.PERCENT,
     }
@@ -203,7 +203,8 @@ def _year_from(request: HttpRequest) -> tuple[int | None, list[int], list[dashbo
 def dashboard_page(request: HttpRequest) -> HttpResponse:
     year, _years, figures, form, status = _year_from(request)
     sectors = dashboard.add_sectors(figures, user=request.user, today=timezone.localdate())
-    cards = [{"figure": f, "sparkline": charts.svg(charts.sparkline_spec(f.trend))} for f in figures]
+    cards = [{"figure": f, "sparkline": charts.svg(charts.sparkline_spec(f.trend, axis_title=_axis_title(f.indicator)))}
+             for f in figures]
     sector_figures = [f for f in figures if f.indicator.by_sector and f.by_sector]
     rows = [{"sector": s, "cells": [(f, f.by_sector.get(s.code)) for f in sector_figures]} for s in sectors]
     return render(request, "indicators/dashboard.html", {
