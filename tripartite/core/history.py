@@ -37,7 +37,7 @@ def _display(model: Any, field_name: str, value: Any) -> str:
     if shown is not None:
         return str(shown(value))
     if isinstance(value, bool):
-        return yesno(value)  # Django's own translated "yes"/"no", not "True"/"False"
+        return str(yesno(value))  # Django's own translated "yes"/"no", not "True"/"False"
     try:
         field = model._meta.get_field(field_name)
     except Exception:  # noqa: BLE001 - history may name fields the model no longer has

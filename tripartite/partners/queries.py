@@ -7,7 +7,8 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
-from django.db.models import PROTECT, RESTRICT, Q, QuerySet, Value
+from django.db import models
+from django.db.models import PROTECT, RESTRICT, ForeignObjectRel, Q, QuerySet, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -157,13 +158,15 @@ def references(org: Organisation) -> tuple[Reference, ...]:
     here. Records of one model referring through several keys (a dispute's employer and union) count once.
     Counted over all records, whoever may see them: the count names no record.
     """
-    lookups: dict[type, Q] = {}
+    lookups: dict[type[models.Model], Q] = {}
     for rel in Organisation._meta.get_fields(include_hidden=True):
-        if not (rel.auto_created and not rel.concrete and (rel.one_to_many or rel.one_to_one)):
+        if not isinstance(rel, ForeignObjectRel) or not (rel.one_to_many or rel.one_to_one):
             continue
         if getattr(rel, "on_delete", None) not in (PROTECT, RESTRICT):
             continue
         model = rel.related_model
+        if not isinstance(model, type):
+            continue
         match = Q(**{rel.field.name: org})
         lookups[model] = lookups[model] | match if model in lookups else match
     counts: dict[str, int] = {}
