@@ -100,7 +100,7 @@ def test_union_officer_records_demands_and_settles_in_conciliation(live_server: 
     # The employer's reply is due 3 working days later, after the Nauryz days off: 27 March 2025.
     deadlines = browser.find_element(By.ID, "dispute-deadlines").text
     reply_row = next(line for line in deadlines.splitlines() if "Письменный ответ работодателя" in line)
-    assert "27 марта 2025" in reply_row and "163(2)" in reply_row
+    assert "27 марта 2025" in reply_row and "п. 2 ст. 163" in reply_row
     assert "Рассмотрите требования, дайте письменный ответ" in browser.find_element(By.ID, "next-employer").text
 
     # Attach the demands letter: a text file is refused in Russian, the PDF is kept and can be downloaded.

@@ -11,4 +11,9 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         # Connects the recorder of failed sign-ins (user_login_failed) at start-up.
+        from django.utils.translation import get_language
+
         from tripartite.core import throttle  # noqa: F401
+        from tripartite.jurisdictions.base import use_language
+
+        use_language(get_language)  # the pack cites its acts in the language of the request

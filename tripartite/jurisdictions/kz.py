@@ -44,6 +44,15 @@ from .base import (
     validate_bin,
 )
 from .base import check_parity as _check_parity
+from .kz_acts import (
+    BUDGET_LAW,
+    LABOUR_CODE,
+    LABOUR_CODE_2007,
+    LABOUR_CODE_URL,
+    LAW_SOCIAL_PARTNERSHIP_2000,
+    LAW_TRADE_UNIONS,
+    TRIPARTITE_PRACTICE,
+)
 
 __all__ = [
     "CODE", "OrganisationKind", "build_pack", "check_parity", "assess_representativeness", "validate_bin",
@@ -57,11 +66,6 @@ CODE = "kz"
 # Legal sources (addresses as given in the domain brief)
 # ---------------------------------------------------------------------------------------------------------
 
-LABOUR_CODE = "Labour Code of the Republic of Kazakhstan of 23 Nov 2015 No. 414-V"
-LABOUR_CODE_URL = "https://adilet.zan.kz/eng/docs/K1500000414/compare"
-LABOUR_CODE_2007 = "Labour Code of the Republic of Kazakhstan of 15 May 2007 No. 251-III (repealed 1 Jan 2016)"
-LAW_SOCIAL_PARTNERSHIP_2000 = "Law of the Republic of Kazakhstan of 18 Dec 2000 No. 129 \"On social partnership\""
-LAW_TRADE_UNIONS = "Law of the Republic of Kazakhstan of 27 Jun 2014 No. 211-V \"On trade unions\""
 
 SRC_ART_147 = LegalSource(LABOUR_CODE, "147(2)", "http://www.pavlodar.com/zakon/?dok=06425&all=040013",
                           "Chapter 13 \"Social partnership in the sphere of labour\", 6 Apr 2016 version.")
@@ -269,7 +273,7 @@ _UNSET_NOTE = "UNCONFIRMED: not set until a legal secretariat confirms it agains
 def _mzp(value: int, start: date, end: date, url: str, verified: bool = True, note: str | None = None) -> Rule:
     return Rule(
         "minimum_wage_monthly", value, Unit.TENGE, start, end,
-        LegalSource("Law on the republican budget (minimum monthly wage, MZP)", None, url, note), verified,
+        LegalSource(BUDGET_LAW, None, url, note), verified,
         text("Ең төменгі жалақы (ЕТЖ), айына теңгемен.", "Минимальная заработная плата (МЗП), тенге в месяц.",
              "Minimum wage (MZP), tenge per month."),
     )
@@ -345,7 +349,7 @@ RULES = RuleSet((
               "Согласительная комиссия решает индивидуальный трудовой спор в течение 15 рабочих дней.",
               "The conciliation commission decides an individual labour dispute within 15 working days.")),
     Rule("general_agreement_term", 3, Unit.YEARS, None, None,
-         LegalSource("Practice of the Republican Tripartite Commission", None,
+         LegalSource(TRIPARTITE_PRACTICE, None,
                      "https://kasipodaq.kz/2018/01/31/signed-general-agreement/",
                      "Confirmed as practice (cycles 2012–14, 2018–20, 2021–23); statutory term unconfirmed."), True,
          text("Бас келісім үш жылға жасалады.", "Генеральное соглашение заключается на три года.",

@@ -13,9 +13,8 @@ from decimal import Decimal
 
 from .agreements import ClauseParameter
 from .base import LegalSource, Rule, Unit, text
+from .kz_acts import LABOUR_CODE, LABOUR_CODE_URL
 
-LABOUR_CODE = "Labour Code of the Republic of Kazakhstan of 23 Nov 2015 No. 414-V"
-LABOUR_CODE_URL = "https://adilet.zan.kz/eng/docs/K1500000414/compare"
 _BACKGROUND = "UNCONFIRMED: background value, not in the retrieved sources; verify against K1500000414."
 
 #: Units of clause parameters that no statutory rule uses (a rule's unit is one of ``base.Unit``).

@@ -25,10 +25,7 @@ from .disputes import (
     Transition,
     UnlawfulStrikeGround,
 )
-
-LABOUR_CODE = "Labour Code of the Republic of Kazakhstan of 23 Nov 2015 No. 414-V"
-LABOUR_CODE_URL = "https://adilet.zan.kz/eng/docs/K1500000414/compare"
-LAW_199 = "Law of the Republic of Kazakhstan of 15 Feb 2023 No. 199-VII (labour disputes and conflicts)"
+from .kz_acts import LABOUR_CODE, LABOUR_CODE_URL, LAW_199
 
 SRC_DISPUTE_ARISES = LegalSource(LABOUR_CODE, None, "https://horizon-university.kz/?p=5390",
                                  "The dispute arises on the day the employer is notified in writing of the demands.")

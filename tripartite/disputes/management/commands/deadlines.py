@@ -52,7 +52,7 @@ class Command(BaseCommand):
                 "due": c.due.isoformat() if c.due else None,
                 "days": c.deadline.days if c.deadline else None,
                 "unit": unit_word(rule.unit),
-                "source": rule.source.cite() + (f" ({rule.source.url})" if rule.source.url else ""),
+                "source": rule.source.cite("en") + (f" ({rule.source.url})" if rule.source.url else ""),
                 "verified": c.verified,
             })
         if options["format"] == "json":
