@@ -47,3 +47,13 @@ def test_the_procedure_page_cites_in_kazakh(client) -> None:
     client.cookies["django_language"] = "kk"
     page = client.get("/disputes/procedure/", HTTP_ACCEPT_LANGUAGE="kk").content.decode()
     assert "Еңбек кодексі, 163-баптың 2-тармағы" in page and "Labour Code" not in page
+
+
+def test_stored_reference_figures_name_the_act_as_text() -> None:
+    # The minimum wage is loaded into the statistics register with its source: one stored name, in English.
+    from tripartite.indicators.reference import minimum_wage_figures
+    from tripartite.jurisdictions import get_pack
+    from tripartite.jurisdictions.kz_acts import BUDGET_LAW
+
+    figures = list(minimum_wage_figures(get_pack("kz")))
+    assert figures and {f.source for f in figures} == {BUDGET_LAW["en"]}

@@ -73,7 +73,7 @@ def minimum_wage_figures(pack: JurisdictionPack) -> Iterator[ReferenceFigure]:
         for year in range(rule.effective_from.year, rule.effective_to.year + 1):
             if rule.in_force_on(date(year, 1, 1)) and rule.in_force_on(date(year, 12, 31)):
                 yield ReferenceFigure(
-                    "minimum_wage", str(year), int(rule.value), rule.source.title, rule.source.url or "",
+                    "minimum_wage", str(year), int(rule.value), rule.source.title_in("en"), rule.source.url or "",
                     rule.verified, rule.source.note or "",
                 )
 
