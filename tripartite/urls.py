@@ -8,8 +8,6 @@ from tripartite.api import api
 from tripartite.core import throttle
 from tripartite.core import views as core_views
 
-admin.site.login_form = throttle.AdminLoginForm  # says when to try again once sign-ins are throttled
-
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -13,7 +13,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
-from tests.surveys.results_fixtures import make_campaign, make_union
+from tests.conftest import PASSWORD
+from tests.surveys.results_fixtures import make_campaign
 from tripartite.surveys.importing import ImportFileError, import_responses
 from tripartite.surveys.models import Response
 
@@ -24,19 +25,8 @@ pytestmark = pytest.mark.django_db
 def _english() -> Any:
     with translation.override("en"):
         yield
-PASSWORD = "correct-horse-battery-staple"
 HEADER = "id,recruiter_id,wave,age_group,gender,sector,gov,employer,self,network_size\n"
 ANSWERS = "1,2,3,1,2,3,40"
-
-
-@pytest.fixture
-def union() -> Any:
-    return make_union()
-
-
-@pytest.fixture
-def owner(make_user: Any, union: Any) -> Any:
-    return make_user("owner", role="editor", organisation=union)
 
 
 @pytest.fixture
@@ -61,47 +51,47 @@ def _by_seed_order(campaign: Any) -> dict[int, tuple[int | None, int]]:
 
 
 def test_the_chain_links_recruits_and_counts_waves_whatever_the_row_order(tmp_path: Path, campaign: Any,
-                                                                          owner: Any) -> None:
+                                                                          editor: Any) -> None:
     # D is listed before its recruiter C, and C before its recruiter A.
     path = _file(tmp_path, ("D", "C"), ("A", ""), ("C", "A"), ("B", ""), ("E", "B"))
-    report = import_responses(campaign=campaign, path=path, by=owner)
+    report = import_responses(campaign=campaign, path=path, by=editor)
     assert report.clean and (report.imported, report.linked, report.unlinked) == (5, 3, 0)
     assert _by_seed_order(campaign) == {0: (2, 2), 1: (None, 0), 2: (1, 1), 3: (None, 0), 4: (3, 1)}
 
 
 def test_a_recruiter_outside_the_file_leaves_the_row_unlinked_and_says_so(tmp_path: Path, campaign: Any,
-                                                                           owner: Any) -> None:
-    report = import_responses(campaign=campaign, path=_file(tmp_path, ("A", ""), ("F", "Z9"), ("G", "F")), by=owner)
+                                                                           editor: Any) -> None:
+    report = import_responses(campaign=campaign, path=_file(tmp_path, ("A", ""), ("F", "Z9"), ("G", "F")), by=editor)
     assert report.clean and (report.linked, report.unlinked) == (1, 1)
     assert _by_seed_order(campaign) == {0: (None, 0), 1: (None, 0), 2: (1, 1)}
 
 
-def test_a_duplicate_id_or_a_self_recruiter_rejects_the_row(tmp_path: Path, campaign: Any, owner: Any) -> None:
+def test_a_duplicate_id_or_a_self_recruiter_rejects_the_row(tmp_path: Path, campaign: Any, editor: Any) -> None:
     report = import_responses(campaign=campaign, path=_file(tmp_path, ("A", ""), ("A", ""), ("S", "S"), ("", "A")),
-                              by=owner)
+                              by=editor)
     assert report.imported == 0 and not Response.objects.exists()
     reasons = {r.line: " ".join(r.reasons) for r in report.rejected}
     assert set(reasons) == {3, 4, 5}
     assert "line 2" in reasons[3] and "own recruiter" in reasons[4] and "needs an id" in reasons[5]
 
 
-def test_a_chain_that_loops_stops_the_import(tmp_path: Path, campaign: Any, owner: Any) -> None:
+def test_a_chain_that_loops_stops_the_import(tmp_path: Path, campaign: Any, editor: Any) -> None:
     with pytest.raises(ImportFileError) as caught:
-        import_responses(campaign=campaign, path=_file(tmp_path, ("A", ""), ("B", "C"), ("C", "B")), by=owner)
+        import_responses(campaign=campaign, path=_file(tmp_path, ("A", ""), ("B", "C"), ("C", "B")), by=editor)
     assert "loops back" in " ".join(caught.value.problems)
     assert not Response.objects.exists()
 
 
-def test_a_rejected_recruiter_keeps_the_wave_of_its_recruits(tmp_path: Path, campaign: Any, owner: Any) -> None:
+def test_a_rejected_recruiter_keeps_the_wave_of_its_recruits(tmp_path: Path, campaign: Any, editor: Any) -> None:
     bad = "7,2,3,1,2,3,40"  # age group 7 does not exist
     path = _file(tmp_path, ("A", ""), ("B", "A"), ("C", "B"), answers={"B": bad})
-    report = import_responses(campaign=campaign, path=path, by=owner, only_valid=True)
+    report = import_responses(campaign=campaign, path=path, by=editor, only_valid=True)
     assert (report.imported, report.n_rejected, report.linked, report.unlinked) == (2, 1, 0, 1)
     assert _by_seed_order(campaign) == {0: (None, 0), 1: (None, 2)}
 
 
-def test_the_page_and_the_command_report_the_chain(tmp_path: Path, client: Any, campaign: Any, owner: Any) -> None:
-    client.login(username=owner.username, password=PASSWORD)
+def test_the_page_and_the_command_report_the_chain(tmp_path: Path, client: Any, campaign: Any, editor: Any) -> None:
+    client.login(username=editor.username, password=PASSWORD)
     url = reverse("surveys:results_import", args=[campaign.slug])
     body = _file(tmp_path, ("A", ""), ("F", "Z9")).read_bytes()
     with translation.override("ru"):
@@ -116,20 +106,20 @@ def test_the_page_and_the_command_report_the_chain(tmp_path: Path, client: Any, 
 
 
 def test_an_exported_snowball_sample_imports_back_with_its_chain(tmp_path: Path, client: Any, union: Any,
-                                                                 owner: Any) -> None:
+                                                                 editor: Any) -> None:
     from tests.surveys.results_fixtures import add_responses, paper_answers
 
     source = make_campaign(union, slug="snowball-source")
     seed, first, second, other = add_responses(source, paper_answers()[:4])
     for recruit, recruiter, wave in ((first, seed, 1), (second, first, 2), (other, seed, 1)):
         Response.objects.filter(pk=recruit.pk).update(recruited_by=recruiter, wave=wave)
-    client.login(username=owner.username, password=PASSWORD)
+    client.login(username=editor.username, password=PASSWORD)
     exported = client.get(reverse("surveys:results_export_answers", args=[source.slug, "csv"]), {"lang": "en"})
     assert exported.status_code == 200
     path = tmp_path / "answers.csv"
     path.write_bytes(exported.content)
     target = make_campaign(union, slug="snowball-target")
-    report = import_responses(campaign=target, path=path, by=owner)
+    report = import_responses(campaign=target, path=path, by=editor)
     assert report.clean and (report.imported, report.linked, report.unlinked) == (4, 3, 0)
 
     def shape(campaign: Any) -> list[tuple[int, Any, Any]]:

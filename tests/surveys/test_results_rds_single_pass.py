@@ -8,6 +8,7 @@ count, a percentage or the Rao–Scott statistic shows here.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import pytest
@@ -163,7 +164,10 @@ def test_the_totals_of_the_one_pass_are_those_of_the_whole_campaign() -> None:
     codebook = results.codebook_of(campaign)
     table, totals = counting.inverse_weighted_crosstab_db(campaign.pk, codebook["sector"], codebook["employer"],
                                                           code=results.NETWORK_SIZE)
-    respondents, valid, inverse_sum = counting.inverse_sum_db(campaign.pk, results.NETWORK_SIZE)
+    # A weight needs a stored number > 0 (not the text "12", not 0, a negative number, null or nothing).
+    sizes = [a.get(results.NETWORK_SIZE) for a in campaign.responses.values_list("answers", flat=True)]
+    numbers = [v for v in sizes if isinstance(v, int | float) and not isinstance(v, bool) and v > 0]
+    respondents, valid, inverse_sum = len(sizes), len(numbers), math.fsum(1 / v for v in numbers)
     assert (totals.respondents, totals.valid) == (respondents, valid) == (60, 54)
     assert totals.inverse_sum == pytest.approx(inverse_sum, rel=1e-14)
     # Three weighted respondents are outside the table (sector 99, no employer, employer "many"): the

@@ -5,6 +5,7 @@ from django.contrib.auth.admin import UserAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from tripartite.core.models import ApiToken, Region, RoleAssignment, Sector, User
+from tripartite.core.throttle import AdminLoginForm
 
 
 class RoleInline(admin.TabularInline):
@@ -46,3 +47,5 @@ def _platform_admin_only(request) -> bool:  # type: ignore[no-untyped-def]
 
 
 admin.site.has_permission = _platform_admin_only  # type: ignore[method-assign]
+# The same people may sign in, and they are told when to try again once sign-ins are throttled.
+admin.site.login_form = AdminLoginForm

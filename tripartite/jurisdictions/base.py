@@ -42,17 +42,18 @@ def render(template: Text, params: Mapping[str, Any]) -> Text:
 
 #: Which language citations are given in when the caller does not say: the pack knows no web framework, so the
 #: application tells it once (``use_language``); without that, English.
-_language_provider: list[Callable[[], str | None]] = [lambda: "en"]
+_language_provider: Callable[[], str | None] = lambda: "en"  # noqa: E731
 
 
 def use_language(provider: Callable[[], str | None]) -> None:
     """Make ``provider()`` (e.g. Django's ``get_language``) the language of citations given without one."""
-    _language_provider[0] = provider
+    global _language_provider
+    _language_provider = provider
 
 
 def current_language() -> str:
     """The language citations are given in now: one of LANGUAGES, English when the provider says nothing known."""
-    lang = (_language_provider[0]() or "en")[:2].lower()
+    lang = (_language_provider() or "en")[:2].lower()
     return lang if lang in LANGUAGES else "en"
 
 

@@ -161,8 +161,8 @@ def inverse_weighted_crosstab_db(
     connection: Any = None,
 ) -> tuple[CountTable, InverseTotals]:
     """The table weighted by 1 / the answer to number question `code`, and the campaign's totals of those
-    weights, from ONE pass over the responses (what `inverse_sum_db` and a weighted `crosstab_counts_db`
-    would give, without reading a million answers twice).
+    weights, from ONE pass over the responses (a weighted `crosstab_counts_db` and a second pass for the totals would
+    give the same, reading a million answers twice).
 
     The GROUP BY returns every combination of answers, also the ones the table leaves out (an unknown
     code, no answer), so summing its groups gives the totals over all respondents; the engine folds
@@ -190,22 +190,6 @@ def inverse_weighted_crosstab_db(
     table = crosstab_counts_from_groups(groups, weighted=True, layered=layer is not None,
                                         row_variable=rows, col_variable=cols, layer_variable=layer)
     return table, totals
-
-
-def inverse_sum_db(campaign_id: int, code: str, *, connection: Any = None) -> tuple[int, int, float]:
-    """All respondents, those with a number > 0 for `code`, and the sum of 1 / that number."""
-    name = vendor(connection)
-    conn = raw_connection(connection)
-    where, params = campaign_filter(conn, campaign_id)
-    inverse = inverse_number_sql(code, vendor_name=name)
-    cursor = conn.cursor()
-    try:
-        cursor.execute(f"SELECT COUNT(*), COUNT({inverse}), SUM({inverse}) FROM {quote_identifier(TABLE)} "
-                       f"WHERE {where}", params)
-        total, valid, inverse_sum = cursor.fetchone()
-    finally:
-        cursor.close()
-    return int(total or 0), int(valid or 0), float(inverse_sum or 0.0)
 
 
 def frequency_counts_db(campaign_id: int, variable: Variable, *, connection: Any = None) -> CodeCounts:
