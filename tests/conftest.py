@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -34,6 +35,37 @@ def make_user(db: Any) -> Callable[..., Any]:
                 scope_type, scope_id = ScopeType.PLATFORM, None
             RoleAssignment.objects.create(user=user, role=Role(role), scope_type=scope_type, scope_id=scope_id)
         return user
+
+    return make
+
+
+@dataclass(frozen=True)
+class Personas:
+    """The three people every permission is tested with (as healthchecks' tests do).
+
+    `owner` holds the role that runs the record, scoped to the record's organisation or commission; `member`
+    belongs to the same organisation or commission with a role that only reads; `outsider` holds the owner's
+    role over another organisation or commission, so that a scope mistake shows up as a leak.
+    """
+
+    owner: Any
+    member: Any
+    outsider: Any
+
+
+@pytest.fixture
+def make_personas(make_user: Callable[..., Any]) -> Callable[..., Personas]:
+    """`make_personas(role="editor", organisation=org, elsewhere=other_org)` (or `commission=`, for a commission)."""
+
+    def make(*, role: str, elsewhere: Any, organisation: Any = None, commission: Any = None,
+             member_role: str = "analyst", prefix: str = "") -> Personas:
+        scope = {"organisation": organisation} if organisation is not None else {"commission": commission}
+        other = {"organisation" if organisation is not None else "commission": elsewhere}
+        return Personas(
+            owner=make_user(f"{prefix}owner", role=role, **scope),
+            member=make_user(f"{prefix}member", role=member_role, **scope),
+            outsider=make_user(f"{prefix}outsider", role=role, **other),
+        )
 
     return make
 

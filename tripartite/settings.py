@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "tripartite.core.pages.SignInRequiredMiddleware",
 ]
 
 ROOT_URLCONF = "tripartite.urls"

@@ -47,8 +47,8 @@ from tripartite.agreements.models import (
 from tripartite.agreements.rules import Kind
 from tripartite.commissions import queries as commission_queries
 from tripartite.core.errors import DomainError
-from tripartite.core.forms_support import deny as _deny
-from tripartite.core.forms_support import submit as _submit
+from tripartite.core.pages import deny as _deny
+from tripartite.core.pages import submit as _submit
 from tripartite.core.policy import Action, can, may_see_unpublished
 from tripartite.core.uploads import stored_file_response
 from tripartite.core.views import history_page, paginate

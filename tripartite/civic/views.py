@@ -42,8 +42,8 @@ from tripartite.civic.models import (
     Score,
 )
 from tripartite.core.errors import DomainError
-from tripartite.core.forms_support import add_errors, submit
-from tripartite.core.forms_support import deny as _deny
+from tripartite.core.pages import add_errors, submit
+from tripartite.core.pages import deny as _deny
 from tripartite.core.policy import Action, can
 from tripartite.core.uploads import stored_file_response
 from tripartite.core.views import history_page, paginate

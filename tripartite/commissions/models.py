@@ -15,7 +15,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from tripartite.commissions import rules
-from tripartite.core.i18n import localized
+from tripartite.core.i18n import Trilingual, localized
 from tripartite.core.i18n import require_one_language as _require_one_language
 from tripartite.core.models import Published, Region, ScopeType, Sector
 from tripartite.jurisdictions import Role, Scope
@@ -31,9 +31,7 @@ class Commission(Published):
     """A commission on social partnership at one level of the pack's current level scheme."""
 
     level = models.CharField(_("level"), max_length=40, choices=rules.level_choices)
-    name_kk = models.CharField(_("name (Kazakh)"), max_length=300, blank=True)
-    name_ru = models.CharField(_("name (Russian)"), max_length=300, blank=True)
-    name_en = models.CharField(_("name (English)"), max_length=300, blank=True)
+    name = Trilingual(models.CharField, _("name"), max_length=300, blank=True, fallback=lambda c: f"#{c.pk}")
     region = models.ForeignKey(
         Region, on_delete=models.PROTECT, null=True, blank=True, related_name="commissions", verbose_name=_("region")
     )
@@ -56,10 +54,6 @@ class Commission(Published):
         verbose_name = _("commission")
         verbose_name_plural = _("commissions")
         ordering = ["level", "name_ru", "id"]
-
-    @property
-    def name(self) -> str:
-        return localized(self, "name") or f"#{self.pk}"
 
     def __str__(self) -> str:
         return self.name

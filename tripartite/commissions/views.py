@@ -27,8 +27,8 @@ from tripartite.commissions.forms import (
 )
 from tripartite.commissions.models import AgendaItem, CommissionMember, Decision, Meeting
 from tripartite.core.errors import DomainError
-from tripartite.core.forms_support import deny as _deny
-from tripartite.core.forms_support import submit as _submit
+from tripartite.core.pages import deny as _deny
+from tripartite.core.pages import submit as _submit
 from tripartite.core.policy import Action, can
 from tripartite.core.views import history_page, paginate
 from tripartite.partners.models import Organisation

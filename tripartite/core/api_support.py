@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
@@ -15,8 +15,10 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security.base import AuthBase
 from ninja.utils import check_csrf
+from pydantic import create_model
 
 from tripartite.core.errors import DomainError
+from tripartite.core.i18n import in_languages
 from tripartite.core.policy import Action, can
 from tripartite.core.services import api_token_authenticate
 
@@ -31,6 +33,31 @@ class ErrorItem(Schema):
 class ErrorBody(Schema):
     detail: str
     errors: list[ErrorItem] = []
+
+
+# What any endpoint may answer besides its success, documented in the OpenAPI contract. Reads: not signed in
+# where that matters, refused, not found, invalid query. Writes add a refused rule (400) and a conflict (409).
+READ_ERRORS: dict[int, Any] = {401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody}
+WRITE_ERRORS: dict[int, Any] = {400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody,
+                                422: ErrorBody}
+
+
+_COLUMN_TYPES: dict[str, tuple[Any, Any]] = {
+    "in": (str, ""),  # may be left out: empty
+    "patch": (str | None, None),  # may be left out: not changed
+    "out": (str, ...),  # always given
+}
+
+
+def trilingual_schema(name: str, *fields: str, kind: Literal["in", "patch", "out"] = "in") -> type[Schema]:
+    """A schema fragment with each field's three columns (`name_kk`, `name_ru`, `name_en`) as text.
+
+    Input, patch and output schemas inherit it:
+    `class CommissionIn(trilingual_schema("CommissionInNames", "name")): ...` (mypy: `# type: ignore[misc]`,
+    as for any base class made at run time). The fragment's own name never appears in the OpenAPI document.
+    """
+    columns = {column: _COLUMN_TYPES[kind] for column in in_languages(*fields)}
+    return create_model(name, __base__=Schema, **columns)  # type: ignore[call-overload, no-any-return]
 
 
 class PlatformAuth(AuthBase):

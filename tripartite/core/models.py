@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from tripartite.core.i18n import localized
+from tripartite.core.i18n import Trilingual
 
 
 class User(AbstractUser):
@@ -110,19 +110,13 @@ class Region(models.Model):
 
     kato = models.CharField(_("KATO code"), max_length=9, unique=True)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
-    name_kk = models.CharField(_("name (Kazakh)"), max_length=200)
-    name_ru = models.CharField(_("name (Russian)"), max_length=200)
-    name_en = models.CharField(_("name (English)"), max_length=200)
+    name = Trilingual(models.CharField, _("name"), max_length=200)
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("region")
         verbose_name_plural = _("regions")
         ordering = ["kato"]
-
-    @property
-    def name(self) -> str:
-        return localized(self, "name")
 
     def __str__(self) -> str:
         return self.name
@@ -132,18 +126,12 @@ class Sector(models.Model):
     """An economic sector: a section (A–U) of the OKED classification."""
 
     code = models.CharField(_("OKED section"), max_length=2, unique=True)
-    name_kk = models.CharField(_("name (Kazakh)"), max_length=300)
-    name_ru = models.CharField(_("name (Russian)"), max_length=300)
-    name_en = models.CharField(_("name (English)"), max_length=300)
+    name = Trilingual(models.CharField, _("name"), max_length=300)
 
     class Meta:
         verbose_name = _("economic sector")
         verbose_name_plural = _("economic sectors")
         ordering = ["code"]
-
-    @property
-    def name(self) -> str:
-        return localized(self, "name")
 
     def __str__(self) -> str:
         return f"{self.code} — {self.name}"

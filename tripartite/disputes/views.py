@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from tripartite.core.errors import DomainError
-from tripartite.core.forms_support import add_errors
-from tripartite.core.forms_support import deny as _deny
-from tripartite.core.forms_support import submit as _submit
+from tripartite.core.pages import add_errors
+from tripartite.core.pages import deny as _deny
+from tripartite.core.pages import submit as _submit
 from tripartite.core.history import history_of
 from tripartite.core.jurisdiction import current_pack
 from tripartite.core.uploads import MAX_DOCUMENT_BYTES, stored_file_response

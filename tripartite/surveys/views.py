@@ -23,8 +23,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tripartite.core.errors import DomainError
-from tripartite.core.forms_support import deny as _deny
-from tripartite.core.forms_support import submit as _submit
+from tripartite.core.pages import deny as _deny
+from tripartite.core.pages import submit as _submit
 from tripartite.core.policy import Action, can
 from tripartite.core.throttle import client_address
 from tripartite.core.views import history_page, paginate

@@ -24,7 +24,7 @@ from django.views.decorators.http import require_POST
 
 from tripartite.analysis.cli_messages import message
 from tripartite.core.errors import DomainError
-from tripartite.core.forms_support import deny as _deny
+from tripartite.core.pages import deny as _deny
 from tripartite.core.i18n import current_language
 from tripartite.surveys import exporting, importing, queries, reports, results
 from tripartite.surveys.forms_results import (
