@@ -35,6 +35,30 @@ class ErrorBody(Schema):
     errors: list[ErrorItem] = []
 
 
+class Ref(Schema):
+    """A record referred to by another: its id and its name in the reader's language."""
+
+    id: int
+    name: str
+
+
+class CodeRef(Schema):
+    """A reference entry known by its code (a topic, a kind): the code and its name in the reader's language."""
+
+    code: str
+    name: str
+
+
+class RegionRef(Schema):
+    kato: str
+    name: str
+
+
+class SectorRef(Schema):
+    code: str
+    name: str
+
+
 # What any endpoint may answer besides its success, documented in the OpenAPI contract. Reads: not signed in
 # where that matters, refused, not found, invalid query. Writes add a refused rule (400) and a conflict (409).
 READ_ERRORS: dict[int, Any] = {401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody}
