@@ -55,6 +55,15 @@ def permit(request: HttpRequest, action: Action | str, target: Model | None, *,
     raise PermissionDenied
 
 
+class DateInput(forms.DateInput):
+    """The browser's date picker, its value written as ISO dates (YYYY-MM-DD) whatever the page's language."""
+
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
 def add_errors(form: forms.BaseForm, exc: Exception) -> None:
     """Show a service's refusal on the form: on its field when the form has it, else above the form."""
     if isinstance(exc, ValidationError) and hasattr(exc, "error_dict"):
