@@ -5,11 +5,11 @@ from __future__ import annotations
 from ninja import NinjaAPI
 
 from tripartite.agreements.api import router as agreements_router
-from tripartite.civic.api import router as civic_router
 from tripartite.commissions.api import router as commissions_router
 from tripartite.core.api import router as auth_router
 from tripartite.core.api_support import PlatformAuth, install_error_handlers
 from tripartite.disputes.api import router as disputes_router
+from tripartite.grants.api import router as grants_router
 from tripartite.indicators.api import router as indicators_router
 from tripartite.partners.api import router as partners_router
 from tripartite.surveys.api import router as surveys_router
@@ -35,5 +35,5 @@ api.add_router("/commissions", commissions_router)
 api.add_router("/agreements", agreements_router)
 api.add_router("/disputes", disputes_router)
 api.add_router("/surveys", surveys_router)
-api.add_router("/civic", civic_router)
+api.add_router("/civic", grants_router)  # the grants app; its API keeps the address it was published at
 api.add_router("/indicators", indicators_router)

@@ -57,7 +57,7 @@ INSTALLED_APPS = [
     "tripartite.agreements",
     "tripartite.disputes",
     "tripartite.surveys",
-    "tripartite.civic",
+    "tripartite.grants",
     "tripartite.indicators",
     "tripartite.demo",
 ]

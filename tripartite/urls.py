@@ -7,6 +7,7 @@ from django.urls import include, path
 from tripartite.api import api
 from tripartite.core import throttle
 from tripartite.core import views as core_views
+from tripartite.grants import urls as grants_urls
 
 urlpatterns = [
     path("", core_views.home, name="home"),
@@ -22,7 +23,8 @@ urlpatterns = [
     path("agreements/", include("tripartite.agreements.urls")),
     path("disputes/", include("tripartite.disputes.urls")),
     path("surveys/", include("tripartite.surveys.urls")),
-    path("civic/", include("tripartite.civic.urls")),
+    path("grants/", include("tripartite.grants.urls")),
+    path("civic/", include(grants_urls.moved)),  # the addresses before the app was renamed: 301 to /grants/
     path("indicators/", include("tripartite.indicators.urls")),
     path("admin/login/", throttle.admin_login),  # admin.site.login, answering 429 while sign-ins are throttled
     path("admin/", admin.site.urls),

@@ -270,9 +270,9 @@ def test_the_parser_finds_links_and_skips_what_is_not_shown_text() -> None:
 def test_history_names_a_stage_and_says_yes_or_no_in_the_language_shown(demo: None) -> None:
     """What the crawl found on history pages: a dispute's stage shown as its code ("demands → conciliation"), a
     published flag as "False → True"."""
-    from tripartite.civic.models import Call
     from tripartite.core.history import history_of
     from tripartite.disputes.models import Dispute, stage_name
+    from tripartite.grants.models import Call
 
     with translation.override("ru"):
         changes = [c for d in Dispute.objects.all() for e in history_of(d) for c in e.changes
