@@ -73,8 +73,8 @@ def main() -> None:
     # In-process breakdown, modules already imported.
     sys.path.insert(0, str(ROOT))
     from tripartite.analysis.counting import crosstab_counts
-    from tripartite.analysis.io import read_dataset
     from tripartite.analysis.outputs import render_text
+    from tripartite.analysis.readers import read_dataset
     from tripartite.analysis.tables import crosstab
 
     stages: dict[str, list[float]] = {"read": [], "count": [], "count + statistics": [], "render": []}

@@ -64,7 +64,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     django_on_postgres()
-    from tripartite.surveys import results
+    from tripartite.surveys.results import queries as results
 
     campaign = make_campaign("bench-crosstab")
     seconds = load(campaign, args.rows)

@@ -40,12 +40,12 @@ def django_on_postgres() -> None:
 def make_campaign(slug: str, *, closes_on: date | None = None) -> Any:
     """An open snowball campaign of the built-in questionnaire, owned by a union."""
     from tripartite.partners.models import Kind, Organisation, Subkind
-    from tripartite.surveys import builtin
+    from tripartite.surveys import template_questionnaire
     from tripartite.surveys.models import Campaign, Option, Question, Questionnaire, QuestionnaireVersion
 
     owner = Organisation.objects.create(kind=Kind.TRADE_UNION, subkind=Subkind.REPUBLICAN_UNION_ASSOCIATION,
                                         name_en=f"Bench union {slug}")
-    version = builtin.install(Questionnaire, QuestionnaireVersion, Question, Option)
+    version = template_questionnaire.install(Questionnaire, QuestionnaireVersion, Question, Option)
     campaign = Campaign(slug=slug, version=version, owner=owner, title_en=f"Benchmark {slug}",
                         opens_on=date(2020, 1, 1), closes_on=closes_on, mode=Campaign.Mode.SNOWBALL,
                         results_public=True)

@@ -15,7 +15,7 @@ from tripartite.analysis.charts import (
     row_percent_chart,
     save_chart,
 )
-from tripartite.analysis.io import load_paper_dataset
+from tripartite.analysis.readers import load_paper_dataset
 
 
 @pytest.fixture(scope="module")

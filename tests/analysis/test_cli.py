@@ -148,10 +148,10 @@ def test_non_numeric_codes_and_empty_data(capsys, tmp_path):
 def test_bad_margins_files(capsys, tmp_path):
     out = str(tmp_path / "o.csv")
     cases = {
-        "variable,code\ngender,1\n": "needs the columns variable,code,target",
+        "variable,code\ngender,1\n": "The first row must name the columns variable, code and target.",
         "variable,code,target\nnope,1,3\n": "'nope' is not a column",
         "variable,code,target\ngender,1,3\n": "no target in the margins",
-        "variable,code,target\ngender,1,x\n": "target 'x' is not a number",
+        "variable,code,target\ngender,1,x\n": "Line 2: the target “x” is not a number of 0 or more.",
     }
     for text, expected in cases.items():
         margins = tmp_path / "m.csv"

@@ -8,8 +8,7 @@ from types import SimpleNamespace
 import pytest
 import yaml
 
-from tripartite.analysis.codebook import LANGUAGES
-from tripartite.analysis.io import (
+from tripartite.analysis.readers import (
     AnalysisInputError,
     codebook_from_mapping,
     codebook_from_questionnaire,
@@ -18,6 +17,7 @@ from tripartite.analysis.io import (
     load_codebook,
     paper_codebook,
 )
+from tripartite.languages import LANGUAGES
 
 YAML = """
 variables:

@@ -14,7 +14,6 @@ import pytest
 
 from tripartite.analysis import crosstab, frequencies
 from tripartite.analysis.codebook import Codebook, Variable
-from tripartite.analysis.io import dataset_from_arrays, load_paper_dataset, read_dataset
 from tripartite.analysis.outputs import (
     exclusion_lines,
     render,
@@ -25,6 +24,7 @@ from tripartite.analysis.outputs import (
     write_table,
     write_xlsx,
 )
+from tripartite.analysis.readers import dataset_from_arrays, load_paper_dataset, read_dataset
 
 # A hand-made result of the documented JSON shape (issue 3), independent of the engine.
 TABLE_5 = {

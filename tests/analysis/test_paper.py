@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from tripartite.analysis import crosstab
-from tripartite.analysis.io import PAPER_DIR, load_paper_dataset
+from tripartite.analysis.readers import PAPER_DIR, load_paper_dataset
 
 SCALE = ["Very active", "Sufficiently active", "Insufficiently active", "Not involved at all"]
 

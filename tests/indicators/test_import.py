@@ -109,6 +109,27 @@ def test_semicolon_separated_csv_and_missing_columns(analyst):
         (1, "valeu"), (1, "value"), (1, "source"), (1, "published_on")}
 
 
+def test_a_windows_1251_csv_from_russian_excel_is_read(analyst):
+    text = "series;period;value;source;published_on;note\nemployees;2023;6 900 000;БНС РК;2024-01-01;Оценка\n"
+    batch = services.statistics_import(by=analyst, file_name="figures.csv", content=text.encode("cp1251"))
+    assert batch.created == 1
+    figure = StatisticValue.objects.get(series="employees", period="2023", region=None, sector=None)
+    assert (figure.value, figure.source, figure.note) == (6_900_000, "БНС РК", "Оценка")
+
+
+def test_a_tab_separated_csv_with_a_byte_order_mark_is_read(analyst):
+    text = "\ufeffseries\tperiod\tvalue\tsource\tpublished_on\nemployees\t2022\t1\u00a0234\tBNS\t2023-01-01\n"
+    assert services.statistics_import(by=analyst, file_name="f.csv", content=text.encode("utf-8")).created == 1
+    assert StatisticValue.objects.get(series="employees", period="2022", region=None).value == 1234
+
+
+def test_a_value_with_a_decimal_mark_is_refused_not_guessed(analyst):
+    # "1,000" is a thousand in an English file and one in a Russian one: the user is asked, not second-guessed.
+    with pytest.raises(services.ImportRejected) as caught:
+        _import(analyst, "series;period;value;source;published_on\nemployees;2023;1,000;BNS;2024-01-01\n")
+    assert [(e.row, e.column) for e in caught.value.errors] == [(2, "value")]
+
+
 @pytest.mark.parametrize("content", [b"", b"\xff\xfe\x00garbage", b"PK\x03\x04not really a workbook"])
 def test_unreadable_files_are_refused_with_one_message(analyst, content):
     with pytest.raises(services.ImportRejected) as caught:

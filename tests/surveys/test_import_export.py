@@ -13,11 +13,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
+from django.utils import translation
 
 from tests.surveys.results_fixtures import make_campaign, make_union, paper_campaign
 from tripartite.surveys.importing import ImportFileError, import_responses
 from tripartite.surveys.models import Response
-from tripartite.surveys.paper import pin_paper_tables
+from tripartite.surveys.template_tables import pin_template_tables
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "correct-horse-battery-staple"
@@ -86,6 +87,30 @@ def test_file_level_problems_are_reported_before_any_row(tmp_path: Path, campaig
     assert "colour" in problems and "age_group" in problems
     with pytest.raises(ImportFileError):
         import_responses(campaign=campaign, path=_write(tmp_path, "x", "answers.txt"), by=owner)
+
+
+def test_a_windows_1251_semicolon_file_from_russian_excel_is_imported(tmp_path: Path, campaign: Any,
+                                                                     owner: Any) -> None:
+    path = tmp_path / "answers.csv"
+    path.write_bytes(GOOD.replace(",", ";").encode("cp1251"))
+    report = import_responses(campaign=campaign, path=path, by=owner)
+    assert (report.rows, report.imported, report.n_rejected) == (2, 2, 0)
+    assert Response.objects.filter(campaign=campaign, language="kk").get().answers["network_size"] == 40
+
+
+def test_a_tab_separated_file_with_a_byte_order_mark_is_imported(tmp_path: Path, campaign: Any, owner: Any) -> None:
+    path = tmp_path / "answers.csv"
+    path.write_text("\ufeff" + GOOD.replace(",", "\t"), encoding="utf-8")
+    report = import_responses(campaign=campaign, path=path, by=owner)
+    assert (report.imported, report.n_rejected) == (2, 0)
+
+
+def test_a_file_that_is_not_text_is_refused(tmp_path: Path, campaign: Any, owner: Any) -> None:
+    path = tmp_path / "answers.csv"
+    path.write_bytes("age_group,gender\n".encode("utf-16"))
+    with translation.override("en"), pytest.raises(ImportFileError) as caught:
+        import_responses(campaign=campaign, path=path, by=owner)
+    assert caught.value.problems == ["The file is not UTF-8 text."]
 
 
 def test_only_the_owner_may_import(tmp_path: Path, campaign: Any, make_user: Any) -> None:
@@ -161,7 +186,7 @@ def test_the_docx_report_opens_and_holds_table_4(client: Any, union: Any, owner:
     import docx
 
     campaign = paper_campaign(union, slug="report")
-    tables = pin_paper_tables(campaign)
+    tables = pin_template_tables(campaign)
     client.login(username=owner.username, password=PASSWORD)
     response = client.get(reverse("surveys:results_report", args=[campaign.slug]),
                           {"tables": [str(tables[1].pk)], "lang": "ru", "format": "docx"})
@@ -180,7 +205,7 @@ def test_the_xlsx_report_has_one_sheet_per_table(client: Any, union: Any, owner:
     from openpyxl import load_workbook
 
     campaign = paper_campaign(union, slug="xlsx")
-    tables = pin_paper_tables(campaign)
+    tables = pin_template_tables(campaign)
     client.login(username=owner.username, password=PASSWORD)
     response = client.get(reverse("surveys:results_report", args=[campaign.slug]),
                           {"tables": [str(t.pk) for t in tables], "lang": "en", "format": "xlsx"})

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from tripartite.analysis.cli_messages import message
+from tripartite.analysis.i18n import gettext
 from tripartite.analysis.outputs import frequency_rows
 
 #: Chart sizes in pixels, chosen to fit an A4 report page at scale 2.
@@ -71,8 +71,8 @@ def row_percent_chart(result: Mapping[str, Any], *, stacked: bool = True, lang: 
     """Row percentages by group from `Crosstab.to_dict()`: stacked 100% bars or grouped bars."""
     rows, cols = result["rows"], result["cols"]
     row_pct = result.get("row_pct") or _row_pct(result["counts"])
-    pct_title = message("row_pct", lang)
-    row_title, col_title, count_title = _axis_title(rows, lang), _axis_title(cols, lang), message("count", lang)
+    pct_title = gettext(lang, "Row %")
+    row_title, col_title, count_title = _axis_title(rows, lang), _axis_title(cols, lang), gettext(lang, "Count")
     values = [
         {
             "row": str(rl),
@@ -127,17 +127,17 @@ def _bar_spec(values: Sequence[Mapping[str, Any]], *, y_field: str, lang: str, t
     import altair as alt
 
     labels = [v["label"] for v in values]
-    y_title = message("valid_percent" if y_field == "percent" else "count", lang)
+    y_title = gettext(lang, "Valid percent") if y_field == "percent" else gettext(lang, "Count")
     base = alt.Chart(alt.Data(values=list(values))).encode(
         # The field's title names it for screen readers; the axis shows none (the labels say it all).
-        x=alt.X("label:N", sort=labels, title=message("label", lang),
+        x=alt.X("label:N", sort=labels, title=gettext(lang, "Label"),
                 axis=alt.Axis(labelAngle=0, labelLimit=160, title=None)),
         y=alt.Y(f"{y_field}:Q", title=y_title),
     )
     bars = base.mark_bar(color="#4c78a8").encode(
-        tooltip=[alt.Tooltip("label:N", title=message("label", lang)),
-                 alt.Tooltip("count:Q", title=message("count", lang)),
-                 alt.Tooltip("percent:Q", title=message("valid_percent", lang), format=".2f")]
+        tooltip=[alt.Tooltip("label:N", title=gettext(lang, "Label")),
+                 alt.Tooltip("count:Q", title=gettext(lang, "Count")),
+                 alt.Tooltip("percent:Q", title=gettext(lang, "Valid percent"), format=".2f")]
     )
     text = base.mark_text(dy=-6, baseline="bottom", aria=False).encode(  # the bar already says it
         text=alt.Text(f"{y_field}:Q", format=".2f" if y_field == "percent" else ",")

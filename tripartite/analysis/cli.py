@@ -13,16 +13,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tripartite.analysis.cli_messages import message
+from tripartite.analysis.i18n import gettext
+from tripartite.languages import LANGUAGES
 
 if TYPE_CHECKING:
     from tripartite.analysis.codebook import Codebook
-    from tripartite.analysis.io import Dataset
+    from tripartite.analysis.readers import Dataset
 
 EXIT_OK = 0
 EXIT_INPUT = 2
 PAPER = "paper"
-LANGS = ("kk", "ru", "en")
 FORMATS = ("text", "csv", "json", "xlsx")
 
 
@@ -45,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     def data_options(p: argparse.ArgumentParser) -> None:
         p.add_argument("data", metavar="DATA", help="a .csv, .xlsx or .sav file, or `paper` for the shipped paper data")
         p.add_argument("--codebook", metavar="FILE", help="codebook (.yaml/.json: codebook or questionnaire export)")
-        p.add_argument("--lang", choices=LANGS, default="en", help="language of labels and findings (default en)")
+        p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of labels and findings (default en)")
 
     def output_options(p: argparse.ArgumentParser) -> None:
         p.add_argument("--format", choices=FORMATS, default="text", help="output format (default text)")
@@ -70,12 +70,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     rake = sub.add_parser("rake", help="weights that match population margins (raking)")
     rake.add_argument("data", metavar="DATA")
-    rake.add_argument("--margins", required=True, metavar="FILE", help="CSV with columns variable,code,target")
+    rake.add_argument("--margins", required=True, metavar="FILE", help="margins: CSV or XLSX with columns variable,code,target, or YAML")
     rake.add_argument("--out", required=True, metavar="PATH", help="data with the weight column (.csv/.xlsx/.sav)")
     rake.add_argument("--weight-name", default="weight", metavar="COL", help="name of the new column (default weight)")
     rake.add_argument("--trim", metavar="LO,HI", help="bound the weights to [LO, HI] × mean weight, e.g. 0.3,3")
     rake.add_argument("--codebook", metavar="FILE", help="codebook for the labels of a .sav output")
-    rake.add_argument("--lang", choices=LANGS, default="en")
+    rake.add_argument("--lang", choices=LANGUAGES, default="en")
 
     rds = sub.add_parser("rds", help="recruitment waves and RDS-II weights of a snowball sample")
     rds.add_argument("data", metavar="DATA")
@@ -84,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     rds.add_argument("--degree", required=True, metavar="COL", help="reported network size")
     rds.add_argument("--out", required=True, metavar="PATH", help="data with wave and rds_weight (.csv/.xlsx/.sav)")
     rds.add_argument("--codebook", metavar="FILE", help="codebook for the labels of a .sav output")
-    rds.add_argument("--lang", choices=LANGS, default="en")
+    rds.add_argument("--lang", choices=LANGUAGES, default="en")
     return parser
 
 
@@ -109,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _is_input_error(exc: BaseException) -> bool:
     """Errors caused by the input (files, columns, codes, margins), as opposed to bugs."""
-    from tripartite.analysis.io import AnalysisInputError
+    from tripartite.analysis.readers import AnalysisInputError
 
     if isinstance(exc, AnalysisInputError | UsageError | OSError):
         return True
@@ -119,7 +119,7 @@ def _is_input_error(exc: BaseException) -> bool:
 
 
 def _fail(text: str, lang: str) -> int:
-    print(message("error", lang, message=text), file=sys.stderr)
+    print(gettext(lang, "error: %(message)s") % {"message": text}, file=sys.stderr)
     return EXIT_INPUT
 
 
@@ -135,9 +135,9 @@ def _one_line(exc: BaseException) -> str:
 def _lang_of(argv: Sequence[str]) -> str:
     # The language is needed for errors that happen before argparse has finished.
     for i, arg in enumerate(argv):
-        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in LANGS:
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in LANGUAGES:
             return argv[i + 1]
-        if arg.startswith("--lang=") and arg.split("=", 1)[1] in LANGS:
+        if arg.startswith("--lang=") and arg.split("=", 1)[1] in LANGUAGES:
             return arg.split("=", 1)[1]
     return "en"
 
@@ -147,7 +147,7 @@ def _lang_of(argv: Sequence[str]) -> str:
 
 
 def _codebook(args: argparse.Namespace) -> Codebook | None:
-    from tripartite.analysis.io import load_codebook, paper_codebook
+    from tripartite.analysis.readers import load_codebook, paper_codebook
 
     if getattr(args, "codebook", None):
         return load_codebook(args.codebook)
@@ -157,7 +157,7 @@ def _codebook(args: argparse.Namespace) -> Codebook | None:
 
 
 def _dataset(args: argparse.Namespace, coded: list[str], numeric: list[str]) -> Dataset:
-    from tripartite.analysis.io import PAPER_DIR, read_dataset
+    from tripartite.analysis.readers import PAPER_DIR, read_dataset
 
     source = PAPER_DIR / "responses.csv" if args.data == PAPER else Path(args.data)
     return read_dataset(source, coded=coded, numeric=numeric, codebook=_codebook(args))
@@ -170,17 +170,17 @@ def _emit(result: dict[str, Any], args: argparse.Namespace) -> int:
         raise _input_error("--format xlsx needs --out PATH.xlsx")
     if args.out:
         outputs.write_result(result, args.out, args.format, lang=args.lang)
-        print(message("wrote", args.lang, path=args.out))
+        print(gettext(args.lang, "wrote %(path)s") % {"path": args.out})
         # What was left out must be seen even when the table goes to a file.
         for line in outputs.exclusion_lines(result, lang=args.lang):
-            print(f"{message('excluded', args.lang)}: {line}", file=sys.stderr)
+            print(f"{gettext(args.lang, 'Excluded')}: {line}", file=sys.stderr)
     else:
         sys.stdout.write(outputs.render(result, args.format, lang=args.lang))
     return EXIT_OK
 
 
 def _input_error(text: str) -> Exception:
-    from tripartite.analysis.io import AnalysisInputError
+    from tripartite.analysis.readers import AnalysisInputError
 
     return AnalysisInputError(text)
 
@@ -208,7 +208,7 @@ def _freq(args: argparse.Namespace) -> int:
         from tripartite.analysis.charts import distribution_chart, save_chart
 
         save_chart(distribution_chart(data, lang=args.lang), args.chart)
-        print(message("wrote", args.lang, path=args.chart), file=sys.stderr if not args.out else sys.stdout)
+        print(gettext(args.lang, "wrote %(path)s") % {"path": args.chart}, file=sys.stderr if not args.out else sys.stdout)
     return status
 
 
@@ -270,12 +270,12 @@ def _crosstab(args: argparse.Namespace) -> int:
         from tripartite.analysis.charts import row_percent_chart, save_chart
 
         save_chart(row_percent_chart(data, lang=args.lang), args.chart)
-        print(message("wrote", args.lang, path=args.chart), file=sys.stderr if not args.out else sys.stdout)
+        print(gettext(args.lang, "wrote %(path)s") % {"path": args.chart}, file=sys.stderr if not args.out else sys.stdout)
     return status
 
 
 def _table(args: argparse.Namespace) -> tuple[Any, Codebook | None]:
-    from tripartite.analysis.io import PAPER_DIR, paper_codebook, read_table
+    from tripartite.analysis.readers import PAPER_DIR, paper_codebook, read_table
 
     if args.data == PAPER:
         frame, _ = read_table(PAPER_DIR / "responses.csv")
@@ -289,16 +289,16 @@ def _write(frame: Any, args: argparse.Namespace, codebook: Codebook | None) -> N
 
     _check_out_suffix(args.out)
     write_table(frame, args.out, codebook=codebook, lang=args.lang)
-    print(message("wrote", args.lang, path=args.out))
+    print(gettext(args.lang, "wrote %(path)s") % {"path": args.out})
 
 
 def _rake(args: argparse.Namespace) -> int:
-    from tripartite.analysis.io import dataset_from_frame, load_margins
+    from tripartite.analysis.readers import dataset_from_frame, load_margins
     from tripartite.analysis.weighting import kish_design_effect, rake
 
     _check_out_suffix(args.out)
     trim = _parse_trim(args.trim)
-    margins = load_margins(args.margins)
+    margins = load_margins(args.margins, lang=args.lang)
     frame, codebook = _table(args)
     if args.weight_name in frame.columns:
         raise _input_error(f"column '{args.weight_name}' already exists; choose another --weight-name")
@@ -316,14 +316,19 @@ def _rake(args: argparse.Namespace) -> int:
     frame[args.weight_name] = result.weights
     _write(frame, args, codebook)
     lang = args.lang
-    key = "rake_converged" if result.converged else "rake_not_converged"
-    print(message(key, lang, iterations=result.iterations, error=f"{result.max_abs_error:.3g}"))
+    if result.converged:
+        template = gettext(lang, "raking converged after %(iterations)s iterations (largest margin error %(error)s)")
+    else:
+        template = gettext(lang, "raking did NOT converge after %(iterations)s iterations "
+                                 "(largest margin error %(error)s)")
+    print(template % {"iterations": result.iterations, "error": f"{result.max_abs_error:.3g}"})
     kish = kish_design_effect(result.weights)
-    print(message("design_effect", lang, deff=_fmt(kish.design_effect, 3), neff=_fmt(kish.effective_n, 1),
-                  n=kish.n))
+    print(gettext(lang, "Kish design effect %(deff)s; effective sample size %(neff)s of %(n)s") % {
+        "deff": _fmt(kish.design_effect, 3), "neff": _fmt(kish.effective_n, 1), "n": kish.n})
     weights = result.weights
-    print(message("weights_range", lang, min=_fmt(float(weights.min()), 4), max=_fmt(float(weights.max()), 4),
-                  mean=_fmt(float(weights.mean()), 4)))
+    print(gettext(lang, "weights: min %(min)s, max %(max)s, mean %(mean)s") % {
+        "min": _fmt(float(weights.min()), 4), "max": _fmt(float(weights.max()), 4),
+        "mean": _fmt(float(weights.mean()), 4)})
     return EXIT_OK
 
 
@@ -372,20 +377,21 @@ def _rds(args: argparse.Namespace) -> int:
     lang = args.lang
     deepest = result.max_wave
     known = [w for w in result.waves if w is not None]
-    print(message("rds_summary", lang, n=len(result.waves), seeds=len(result.seeds),
-                  waves=0 if deepest is None else deepest + 1, deepest="—" if deepest is None else deepest))
+    print(gettext(lang, "%(n)s respondents, %(seeds)s seeds, %(waves)s waves (deepest %(deepest)s)") % {
+        "n": len(result.waves), "seeds": len(result.seeds), "waves": 0 if deepest is None else deepest + 1,
+        "deepest": "—" if deepest is None else deepest})
     for wave in range(0, (deepest or 0) + 1 if known else 0):
-        print("  " + message("waves", lang, wave=wave, n=known.count(wave)))
-    problems = {
-        "unknown_recruiters": result.unknown_recruiters,
-        "in_cycles": result.in_cycles,
-        "unreached": result.unreached,
-        "invalid_degrees": result.invalid_degrees,
-    }
-    for key, ids in problems.items():
+        print("  " + gettext(lang, "wave %(wave)s: %(n)s respondents") % {"wave": wave, "n": known.count(wave)})
+    problems = (
+        (result.unknown_recruiters, gettext(lang, "%(n)s respondents name a recruiter who is not in the data: %(ids)s")),
+        (result.in_cycles, gettext(lang, "%(n)s respondents are on a recruitment cycle: %(ids)s")),
+        (result.unreached, gettext(lang, "%(n)s respondents cannot be traced back to a seed: %(ids)s")),
+        (result.invalid_degrees, gettext(lang, "%(n)s respondents have no valid network size (no weight): %(ids)s")),
+    )
+    for ids, template in problems:
         if ids:
             shown = ", ".join(str(i) for i in ids[:10]) + (" …" if len(ids) > 10 else "")
-            print(message(f"rds_{key}", lang, n=len(ids), ids=shown), file=sys.stderr)
+            print(template % {"n": len(ids), "ids": shown}, file=sys.stderr)
     return EXIT_OK
 
 

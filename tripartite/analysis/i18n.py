@@ -18,7 +18,6 @@ from pathlib import Path
 
 LOCALE_DIR = Path(__file__).with_name("locale")
 DOMAIN = "analysis"
-LANGUAGES = ("kk", "ru", "en")
 
 
 def _unquote(text: str) -> str:

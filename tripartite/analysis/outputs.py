@@ -16,17 +16,36 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tripartite.analysis.cli_messages import message
+from tripartite.analysis.i18n import gettext
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from tripartite.analysis.codebook import Codebook
-    from tripartite.analysis.io import Dataset
+    from tripartite.analysis.readers import Dataset
 
 FORMATS = ("text", "csv", "json", "xlsx")
 _STAT_KEYS = ("pearson", "likelihood_ratio", "linear_by_linear")
 _MEASURE_KEYS = ("cramers_v", "phi", "contingency_coefficient")
+#: The words for a result's tests, measures and sections, under their keys in the result (English msgids of the
+#: analysis catalogues).
+KEY_LABELS: Mapping[str, str] = {
+    "rao_scott": "Rao–Scott corrected chi-square",
+    "pearson": "Pearson chi-square",
+    "likelihood_ratio": "Likelihood ratio",
+    "linear_by_linear": "Linear-by-linear association",
+    "fisher": "Fisher's exact test",
+    "cramers_v": "Cramér's V",
+    "phi": "Phi",
+    "contingency_coefficient": "Contingency coefficient",
+    "warnings": "Warnings",
+    "findings": "Findings",
+}
+
+
+def key_label(key: str, lang: str) -> str:
+    """The name of a result's test, measure or section (`KEY_LABELS`) in `lang`."""
+    return gettext(lang, KEY_LABELS[key])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -47,7 +66,7 @@ def _layers(result: Mapping[str, Any], lang: str = "en") -> list[tuple[str | Non
         layer = table.get("layer") or {}
         label = layer.get("label", layer.get("code", ""))
         out.append((f"{layer.get('name', '')} = {label}" if layer.get("name") else str(label), table))
-    out.append((message("total", lang), result))
+    out.append((gettext(lang, "Total"), result))
     return out
 
 
@@ -138,17 +157,17 @@ def _crosstab_text(table: Mapping[str, Any], *, lang: str, title: str | None) ->
     rows, cols = table["rows"], table["cols"]
     counts, row_pct = table["counts"], table.get("row_pct") or []
     row_totals, col_totals, grand = _marginals(table)
-    header = [rows.get("name", ""), "", *map(str, cols["labels"]), message("total", lang)]
+    header = [rows.get("name", ""), "", *map(str, cols["labels"]), gettext(lang, "Total")]
     body: list[list[str]] = []
     for i, label in enumerate(rows["labels"]):
-        body.append([str(label), message("count", lang), *(_number(c, weighted=weighted) for c in counts[i]),
+        body.append([str(label), gettext(lang, "Count"), *(_number(c, weighted=weighted) for c in counts[i]),
                      _number(row_totals[i], weighted=weighted)])
         pcts = row_pct[i] if i < len(row_pct) else [_safe_pct(c, row_totals[i]) for c in counts[i]]
-        body.append(["", message("row_pct", lang), *(_pct(p) for p in pcts),
+        body.append(["", gettext(lang, "Row %"), *(_pct(p) for p in pcts),
                      _pct(100.0 if row_totals[i] else None)])
-    body.append([message("total", lang), message("count", lang),
+    body.append([gettext(lang, "Total"), gettext(lang, "Count"),
                  *(_number(c, weighted=weighted) for c in col_totals), _number(grand, weighted=weighted)])
-    body.append(["", message("row_pct", lang), *(_pct(_safe_pct(c, grand)) for c in col_totals),
+    body.append(["", gettext(lang, "Row %"), *(_pct(_safe_pct(c, grand)) for c in col_totals),
                  _pct(100.0 if grand else None)])
     widths = [max(len(line[j]) for line in [header, *body]) for j in range(len(header))]
     lines = []
@@ -156,8 +175,8 @@ def _crosstab_text(table: Mapping[str, Any], *, lang: str, title: str | None) ->
     if title:
         caption = f"{title}: {caption}"
     n = table.get("total", table.get("n"))
-    lines.append(f"{caption}   ({message('n', lang)} = {_number(n, weighted=weighted)}"
-                 f"{', ' + message('weighted', lang) if weighted else ''})")
+    lines.append(f"{caption}   ({gettext(lang, 'N')} = {_number(n, weighted=weighted)}"
+                 f"{', ' + gettext(lang, 'weighted') if weighted else ''})")
     lines.append(_align(header, widths))
     lines.append("  ".join("-" * w for w in widths))
     for k, line in enumerate(body):
@@ -165,7 +184,7 @@ def _crosstab_text(table: Mapping[str, Any], *, lang: str, title: str | None) ->
             lines.append("  ".join("-" * w for w in widths))
         lines.append(_align(line, widths))
     if any(c is None for row in counts for c in row):
-        lines.append("— " + message("suppressed", lang, k=table.get("k", 5)))
+        lines.append("— " + gettext(lang, "suppressed (fewer than %(k)s)") % {"k": table.get("k", 5)})
     lines.extend(_statistics_text(table, lang=lang))
     return "\n".join(lines)
 
@@ -186,46 +205,45 @@ def _statistics_text(table: Mapping[str, Any], *, lang: str) -> list[str]:
         tests.insert(0, ("rao_scott", rao_scott))
     if tests:
         lines.append("")
-        lines.append(message("statistics", lang))
-        name_width = max(len(message(key, lang)) for key, _ in tests)
+        lines.append(gettext(lang, "Statistics"))
+        name_width = max(len(key_label(key, lang)) for key, _ in tests)
         for key, test in tests:
             assert test is not None
             lines.append(
-                f"  {message(key, lang).ljust(name_width)}  χ² = {_fmt_stat(test.get('chi2'))}"
-                f"  {message('df', lang)} = {test.get('df', '—')}  p = {_fmt_p(test.get('p'))}"
+                f"  {key_label(key, lang).ljust(name_width)}  χ² = {_fmt_stat(test.get('chi2'))}"
+                f"  {gettext(lang, 'df')} = {test.get('df', '—')}  p = {_fmt_p(test.get('p'))}"
             )
         fisher = table.get("fisher") or stats.get("fisher")
         if isinstance(fisher, Mapping) and fisher.get("p") is not None:
-            lines.append(f"  {message('fisher', lang).ljust(name_width)}  p = {_fmt_p(fisher.get('p'))}")
-    measures = [f"{message(key, lang)} = {_fmt_stat(stats.get(key))}" for key in _MEASURE_KEYS if key in stats]
+            lines.append(f"  {key_label('fisher', lang).ljust(name_width)}  p = {_fmt_p(fisher.get('p'))}")
+    measures = [f"{key_label(key, lang)} = {_fmt_stat(stats.get(key))}" for key in _MEASURE_KEYS if key in stats]
     if measures:
         lines.append("  " + "; ".join(measures))
     if table.get("design_effect") is not None:
-        lines.append("  " + message("design_effect_short", lang, deff=_fmt_stat(table.get("design_effect"), 3),
-                                    neff=_fmt_stat(table.get("effective_n"), 1)))
+        lines.append("  " + gettext(lang, "Kish design effect %(deff)s; effective n %(neff)s") % {
+            "deff": _fmt_stat(table.get("design_effect"), 3), "neff": _fmt_stat(table.get("effective_n"), 1)})
     cells = table.get("residual_cells") or []
     if cells:
         lines.append("")
-        lines.append(message("residuals", lang))
+        lines.append(gettext(lang, "Adjusted residuals beyond ±1.96 (* significant after Bonferroni correction)"))
         rows, cols = table["rows"], table["cols"]
         for cell in cells:
             sign = "+" if (cell.get("residual") or 0) > 0 else "−"
-            lines.append("  " + message(
-                "residual_cell", lang,
-                row=rows["labels"][cell["row"]], col=cols["labels"][cell["col"]],
-                residual=f"{sign}{abs(cell.get('residual') or 0):.2f}",
-                p=_fmt_p(cell.get("p_bonferroni")),
-                mark=" *" if cell.get("significant_bonferroni") else "",
-            ))
+            lines.append("  " + gettext(lang, "%(row)s × %(col)s: %(residual)s (Bonferroni p = %(p)s)%(mark)s") % {
+                "row": rows["labels"][cell["row"]], "col": cols["labels"][cell["col"]],
+                "residual": f"{sign}{abs(cell.get('residual') or 0):.2f}",
+                "p": _fmt_p(cell.get("p_bonferroni")),
+                "mark": " *" if cell.get("significant_bonferroni") else "",
+            })
     for key in ("warnings", "findings"):
         items = table.get(key) or []
         if items:
             lines.append("")
-            lines.append(message(key, lang))
+            lines.append(key_label(key, lang))
             lines.extend(f"  - {_text_of(item, lang)}" for item in items)
     excluded = exclusion_lines(table, lang=lang)
     if excluded:
-        lines += ["", message("excluded", lang), *(f"  {line}" for line in excluded)]
+        lines += ["", gettext(lang, "Excluded"), *(f"  {line}" for line in excluded)]
     return lines
 
 
@@ -239,8 +257,9 @@ def exclusion_lines(result: Mapping[str, Any], *, lang: str = "en") -> list[str]
         if not (null or declared or unknown):
             continue
         codes = ", ".join(str(c) for c in entry.get("unknown_codes") or [])
-        lines.append(message("exclusion", lang, name=entry.get("variable", ""), empty=null, missing=declared,
-                             unknown=unknown) + (f" ({codes})" if codes else ""))
+        lines.append(gettext(lang, "%(name)s: empty %(empty)s, declared missing %(missing)s, unknown codes %(unknown)s") % {
+            "name": entry.get("variable", ""), "empty": null, "missing": declared, "unknown": unknown}
+            + (f" ({codes})" if codes else ""))
     return lines
 
 
@@ -289,8 +308,8 @@ def _variable_of(result: Mapping[str, Any]) -> tuple[str, str]:
 def _frequencies_text(result: Mapping[str, Any], *, lang: str, title: str | None) -> str:
     weighted = bool(result.get("weighted"))
     categories = frequency_rows(result)
-    header = [message("code", lang), message("label", lang), message("count", lang), message("percent", lang),
-              message("valid_percent", lang), message("cumulative_percent", lang), message("ci95", lang)]
+    header = [gettext(lang, "Code"), gettext(lang, "Label"), gettext(lang, "Count"), gettext(lang, "Percent"),
+              gettext(lang, "Valid percent"), gettext(lang, "Cumulative percent"), gettext(lang, "95% CI")]
     body = [
         [str(r.get("code", "")), str(r.get("label", "")), _number(r.get("count"), weighted=weighted),
          _pct(r.get("percent")), _pct(r.get("valid_percent")), _pct(r.get("cumulative_percent")), _ci(r.get("ci95"))]
@@ -301,31 +320,31 @@ def _frequencies_text(result: Mapping[str, Any], *, lang: str, title: str | None
         valid_total = sum(r.get("count") or 0 for r in categories)
     missing = _missing_total(result)
     grand = valid_total + missing
-    body.append(["", message("valid", lang), _number(valid_total, weighted=weighted),
+    body.append(["", gettext(lang, "Valid"), _number(valid_total, weighted=weighted),
                  _pct(_safe_pct(valid_total, grand)), _pct(100.0 if valid_total else None), "", ""])
     if missing:
-        body.append(["", message("missing", lang), _number(missing, weighted=weighted),
+        body.append(["", gettext(lang, "Missing"), _number(missing, weighted=weighted),
                      _pct(_safe_pct(missing, grand)), "", "", ""])
     widths = [max(len(line[j]) for line in [header, *body]) for j in range(len(header))]
     name, text = _variable_of(result)
     caption = title or (f"{name} — {text}" if text and text != name else name)
-    lines = [f"{caption}   ({message('n', lang)} = {_number(grand, weighted=weighted)}"
-             f"{', ' + message('weighted', lang) if weighted else ''})",
+    lines = [f"{caption}   ({gettext(lang, 'N')} = {_number(grand, weighted=weighted)}"
+             f"{', ' + gettext(lang, 'weighted') if weighted else ''})",
              _align(header, widths), "  ".join("-" * w for w in widths)]
     for k, line in enumerate(body):
         if k == len(body) - (2 if missing else 1):
             lines.append("  ".join("-" * w for w in widths))
         lines.append(_align(line, widths))
     if result.get("design_effect") is not None:
-        lines += ["", message("design_effect_short", lang, deff=_fmt_stat(result.get("design_effect"), 3),
-                              neff=_fmt_stat(result.get("effective_n"), 1))]
+        lines += ["", gettext(lang, "Kish design effect %(deff)s; effective n %(neff)s") % {
+            "deff": _fmt_stat(result.get("design_effect"), 3), "neff": _fmt_stat(result.get("effective_n"), 1)}]
     for key in ("warnings", "findings"):
         items = result.get(key) or []
         if items:
-            lines += ["", message(key, lang), *(f"  - {_text_of(i, lang)}" for i in items)]
+            lines += ["", key_label(key, lang), *(f"  - {_text_of(i, lang)}" for i in items)]
     excluded = exclusion_lines(result, lang=lang)
     if excluded:
-        lines += ["", message("excluded", lang), *(f"  {line}" for line in excluded)]
+        lines += ["", gettext(lang, "Excluded"), *(f"  {line}" for line in excluded)]
     return "\n".join(lines) + "\n"
 
 
@@ -445,53 +464,53 @@ def _crosstab_sheet(sheet: Any, table: Mapping[str, Any], *, lang: str, title: s
     caption = f"{rows.get('name', '')} × {cols.get('name', '')}"
     sheet.append([f"{title}: {caption}" if title else caption])
     sheet["A1"].font = bold
-    sheet.append([rows.get("name", ""), "", *cols["labels"], message("total", lang)])
+    sheet.append([rows.get("name", ""), "", *cols["labels"], gettext(lang, "Total")])
     for cell in sheet[2]:
         cell.font = bold
         cell.alignment = align(wrap_text=True, vertical="top")
     count_format = "0.0" if weighted else "0"
     row_pct = table.get("row_pct") or []
     for i, label in enumerate(rows["labels"]):
-        sheet.append([label, message("count", lang), *table["counts"][i], row_totals[i]])
+        sheet.append([label, gettext(lang, "Count"), *table["counts"][i], row_totals[i]])
         for cell in sheet[sheet.max_row][2:]:
             cell.number_format = count_format
         pcts = row_pct[i] if i < len(row_pct) else [_safe_pct(c, row_totals[i]) for c in table["counts"][i]]
-        sheet.append(["", message("row_pct", lang), *_rounded(pcts), 100.0 if row_totals[i] else None])
+        sheet.append(["", gettext(lang, "Row %"), *_rounded(pcts), 100.0 if row_totals[i] else None])
         for cell in sheet[sheet.max_row][2:]:
             cell.number_format = '0.00"%"'
-    sheet.append([message("total", lang), message("count", lang), *col_totals, grand])
+    sheet.append([gettext(lang, "Total"), gettext(lang, "Count"), *col_totals, grand])
     for cell in sheet[sheet.max_row]:
         cell.font = bold
-    sheet.append(["", message("row_pct", lang), *_rounded([_safe_pct(c, grand) for c in col_totals]),
+    sheet.append(["", gettext(lang, "Row %"), *_rounded([_safe_pct(c, grand) for c in col_totals]),
                   100.0 if grand else None])
     for cell in sheet[sheet.max_row][2:]:
         cell.number_format = '0.00"%"'
     sheet.append([])
     stats = table.get("statistics") or {}
-    sheet.append([message("statistics", lang), message("value", lang), message("df", lang), message("p", lang)])
+    sheet.append([gettext(lang, "Statistics"), gettext(lang, "Value"), gettext(lang, "df"), gettext(lang, "p")])
     for cell in sheet[sheet.max_row]:
         cell.font = bold
     if isinstance(table.get("rao_scott"), Mapping):
         rs = table["rao_scott"]
-        sheet.append([message("rao_scott", lang), rs.get("chi2"), rs.get("df"), rs.get("p")])
+        sheet.append([key_label("rao_scott", lang), rs.get("chi2"), rs.get("df"), rs.get("p")])
     for key in _STAT_KEYS:
         test = stats.get(key)
         if isinstance(test, Mapping):
-            sheet.append([message(key, lang), test.get("chi2"), test.get("df"), test.get("p")])
+            sheet.append([key_label(key, lang), test.get("chi2"), test.get("df"), test.get("p")])
     fisher = table.get("fisher") or stats.get("fisher")
     if isinstance(fisher, Mapping) and fisher.get("p") is not None:
-        sheet.append([message("fisher", lang), fisher.get("odds_ratio"), None, fisher.get("p")])
+        sheet.append([key_label("fisher", lang), fisher.get("odds_ratio"), None, fisher.get("p")])
     for key in _MEASURE_KEYS:
         if key in stats:
-            sheet.append([message(key, lang), stats.get(key)])
-    sheet.append([message("n", lang), table.get("total", table.get("n"))])
+            sheet.append([key_label(key, lang), stats.get(key)])
+    sheet.append([gettext(lang, "N"), table.get("total", table.get("n"))])
     if table.get("design_effect") is not None:
-        sheet.append([message("design_effect_label", lang), table.get("design_effect")])
-        sheet.append([message("effective_n", lang), table.get("effective_n")])
+        sheet.append([gettext(lang, "Kish design effect"), table.get("design_effect")])
+        sheet.append([gettext(lang, "Effective sample size"), table.get("effective_n")])
     cells = table.get("residual_cells") or []
     if cells:
         sheet.append([])
-        sheet.append([message("residuals", lang), message("value", lang), message("p_bonferroni", lang)])
+        sheet.append([gettext(lang, "Adjusted residuals beyond ±1.96 (* significant after Bonferroni correction)"), gettext(lang, "Value"), gettext(lang, "Bonferroni p")])
         sheet.cell(row=sheet.max_row, column=1).font = bold
         for cell in cells:
             sheet.append([f"{rows['labels'][cell['row']]} × {cols['labels'][cell['col']]}", cell.get("residual"),
@@ -499,14 +518,14 @@ def _crosstab_sheet(sheet: Any, table: Mapping[str, Any], *, lang: str, title: s
     excluded = exclusion_lines(table, lang=lang)
     if excluded:
         sheet.append([])
-        sheet.append([message("excluded", lang)])
+        sheet.append([gettext(lang, "Excluded")])
         for line in excluded:
             sheet.append([line])
     for key in ("warnings", "findings"):
         items = table.get(key) or []
         if items:
             sheet.append([])
-            sheet.append([message(key, lang)])
+            sheet.append([key_label(key, lang)])
             sheet.cell(row=sheet.max_row, column=1).font = bold
             for item in items:
                 sheet.append([_text_of(item, lang)])
@@ -530,8 +549,8 @@ def _frequencies_sheet(sheet: Any, result: Mapping[str, Any], *, lang: str, bold
     name, text = _variable_of(result)
     sheet.append([f"{name} — {text}" if text and text != name else name])
     sheet["A1"].font = bold
-    sheet.append([message("code", lang), message("label", lang), message("count", lang), message("percent", lang),
-                  message("valid_percent", lang), message("cumulative_percent", lang)])
+    sheet.append([gettext(lang, "Code"), gettext(lang, "Label"), gettext(lang, "Count"), gettext(lang, "Percent"),
+                  gettext(lang, "Valid percent"), gettext(lang, "Cumulative percent")])
     for cell in sheet[2]:
         cell.font = bold
     for r in frequency_rows(result):
@@ -541,8 +560,8 @@ def _frequencies_sheet(sheet: Any, result: Mapping[str, Any], *, lang: str, bold
             cell.number_format = '0.00"%"'
     missing = _missing_total(result)
     if missing:
-        sheet.append(["", message("missing", lang), missing])
-    sheet.append([message("n", lang), None, result.get("n_total", result.get("n"))])
+        sheet.append(["", gettext(lang, "Missing"), missing])
+    sheet.append([gettext(lang, "N"), None, result.get("n_total", result.get("n"))])
     for key in ("warnings",):
         for item in result.get(key) or []:
             sheet.append([_text_of(item, lang)])
@@ -590,7 +609,7 @@ def write_sav(
     import pandas as pd
     import pyreadstat
 
-    from tripartite.analysis.io import Dataset
+    from tripartite.analysis.readers import Dataset
 
     if isinstance(data, Dataset):
         frame = pd.DataFrame({name: data.array(name) for name in data.codes}

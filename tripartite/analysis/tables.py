@@ -26,14 +26,14 @@ from typing import Any
 
 import numpy as np
 
+from tripartite.languages import LANGUAGES
+
 from .codebook import Codebook, Variable
 from .counting import CodeCounts, CountTable, Exclusion, crosstab_counts, frequency_counts
 from .disclosure import DEFAULT_K, suppress
 from .findings import ALPHA, Finding, strength_code
 from .statistics import TableStatistics, adjusted_residuals, table_statistics, wilson_interval
 from .weighting import KishDesignEffect, RaoScott, kish_from_sums, rao_scott
-
-LANGS = ("kk", "ru", "en")
 
 
 def _f(value: Any) -> float | None:
@@ -94,10 +94,10 @@ class Axis:
     def of(cls, name: str, codes: Sequence[int], variable: Variable | None) -> Axis:
         codes = tuple(int(c) for c in codes)
         if variable is None:
-            labels = {lang: tuple(str(c) for c in codes) for lang in LANGS}
+            labels = {lang: tuple(str(c) for c in codes) for lang in LANGUAGES}
             return cls(name, codes, labels)
-        labels = {lang: tuple(variable.label(c, lang) for c in codes) for lang in LANGS}
-        title = {lang: variable.text(lang) for lang in LANGS}
+        labels = {lang: tuple(variable.label(c, lang) for c in codes) for lang in LANGUAGES}
+        title = {lang: variable.text(lang) for lang in LANGUAGES}
         return cls(name, codes, labels, title, variable.ordinal)
 
 
@@ -360,11 +360,11 @@ class Crosstab:
 
 
 def _label_params(axis: Axis, index: int) -> dict[str, str]:
-    return {lang: axis.label(index, lang) for lang in LANGS}
+    return {lang: axis.label(index, lang) for lang in LANGUAGES}
 
 
 def _title_params(axis: Axis) -> dict[str, str]:
-    return {lang: axis.titled(lang) for lang in LANGS}
+    return {lang: axis.titled(lang) for lang in LANGUAGES}
 
 
 def _findings(

@@ -7,8 +7,6 @@ before anything is written, so the user fixes the file once. Writing is the serv
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +19,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from tripartite.analysis import readers
 from tripartite.core.models import Region, Sector
 from tripartite.indicators.models import Series
 from tripartite.indicators.periods import Period
@@ -33,7 +32,6 @@ MAX_BYTES = 20 * 1024 * 1024
 #: Errors listed at most; past that the file is clearly not in the expected shape.
 MAX_ERRORS = 500
 
-_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
 _DOTTED_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 
 
@@ -109,34 +107,18 @@ def read_table(name: str, content: bytes) -> Iterator[tuple[int, list[Any]]]:
     if not content.strip():
         raise UnreadableFile(_("The file is empty."))
     if _is_xlsx(name, content):
-        yield from _read_xlsx(content)
+        try:
+            yield from enumerate((list(cells) for cells in readers.xlsx_rows(content)), start=1)
+        except readers.UnreadableTableError:
+            raise UnreadableFile(_("The file could not be read as an XLSX workbook.")) from None
         return
     if name.lower().endswith((".xls", ".ods")):
         raise UnreadableFile(_("Save the spreadsheet as XLSX or CSV (UTF-8) and upload it again."))
     try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
+        text = readers.decode_text(content)
+    except readers.TextEncodingError:
         raise UnreadableFile(_("The CSV file is not in UTF-8. Save it as “CSV UTF-8” and upload it again.")) from None
-    try:
-        dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    yield from enumerate(csv.reader(io.StringIO(text), dialect), start=1)
-
-
-def _read_xlsx(content: bytes) -> Iterator[tuple[int, list[Any]]]:
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds of errors for a damaged or foreign file
-        raise UnreadableFile(_("The file could not be read as an XLSX workbook.")) from None
-    try:
-        sheet = book.worksheets[0]
-        for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield number, list(cells)
-    finally:
-        book.close()
+    yield from enumerate(readers.csv_rows_of_text(text), start=1)
 
 
 # Checking ---------------------------------------------------------------------------------------------------
@@ -148,17 +130,6 @@ def _text(cell: Any) -> str:
     if isinstance(cell, float) and cell.is_integer():
         return str(int(cell))
     return str(cell).strip()
-
-
-def _whole_number(cell: Any) -> int | None:
-    if isinstance(cell, bool):
-        return None
-    if isinstance(cell, int):
-        return cell
-    if isinstance(cell, float):
-        return int(cell) if cell.is_integer() else None
-    raw = _SPACES.sub("", str(cell or ""))
-    return int(raw) if re.fullmatch(r"-?\d+", raw) else None
 
 
 def _date(cell: Any) -> date | None:
@@ -259,7 +230,7 @@ def check_rows(table: Iterable[tuple[int, list[Any]]]) -> ParsedFile:
                 fail("sector", _("Unknown sector code “%(value)s”: give an OKED section letter (A to U)."),
                      value=raw_sector)
         raw_value = cell("value")
-        value = _whole_number(raw_value)
+        value = readers.parse_whole_number(raw_value)
         if _text(raw_value) == "":
             fail("value", _("Give the value."))
         elif value is None:

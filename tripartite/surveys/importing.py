@@ -40,8 +40,9 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from tripartite.analysis import readers
 from tripartite.core.errors import DomainError, NotAllowed
-from tripartite.surveys import queries, services
+from tripartite.surveys.collect import queries, services
 from tripartite.surveys.models import LANGUAGES, Campaign, Question, Response
 
 SUFFIXES = (".csv", ".xlsx", ".sav")
@@ -100,74 +101,19 @@ def _cell(value: Any) -> Any:
 
 
 def read_rows(path: Path) -> tuple[list[str], Iterator[Sequence[Any]]]:
-    """The header and an iterator over the data rows of a .csv, .xlsx or .sav file."""
+    """The header and an iterator over the data rows of a .csv, .xlsx or .sav file (`readers.table_rows`)."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise ImportFileError([_("Upload the answers as .csv, .xlsx or .sav.")])
     try:
-        if suffix == ".csv":
-            return _csv_rows(path)
-        if suffix == ".xlsx":
-            return _xlsx_rows(path)
-        return _sav_rows(path)
-    except ImportFileError:
-        raise
+        return readers.table_rows(path)
+    except readers.EmptyTableError:
+        raise ImportFileError([_("The file is empty.")]) from None
+    except readers.TextEncodingError:
+        raise ImportFileError([_("The file is not UTF-8 text.")]) from None
     except Exception:  # the readers raise many kinds of errors for a damaged file
         raise ImportFileError([_("The file cannot be read: check that it is a valid %(kind)s file.")
                                % {"kind": suffix.lstrip(".").upper()}]) from None
-
-
-def _csv_rows(path: Path) -> tuple[list[str], Iterator[Sequence[Any]]]:
-    handle = path.open(encoding="utf-8-sig", newline="")
-    try:
-        first = handle.readline()
-    except UnicodeDecodeError:
-        handle.close()
-        raise ImportFileError([_("The file is not UTF-8 text.")]) from None
-    if not first.strip():
-        handle.close()
-        raise ImportFileError([_("The file is empty.")])
-    # Spreadsheets in Kazakh and Russian locales write ";" (the comma being the decimal mark).
-    delimiter = max((",", ";", "\t"), key=lambda d: (first.count(d), d == ","))
-    header = next(csv.reader([first], delimiter=delimiter))
-
-    def rows() -> Iterator[Sequence[Any]]:
-        with handle:
-            try:
-                yield from csv.reader(handle, delimiter=delimiter)
-            except UnicodeDecodeError:
-                raise ImportFileError([_("The file is not UTF-8 text.")]) from None
-
-    return header, rows()
-
-
-def _xlsx_rows(path: Path) -> tuple[list[str], Iterator[Sequence[Any]]]:
-    from openpyxl import load_workbook
-
-    workbook = load_workbook(path, read_only=True, data_only=True)
-    sheet = workbook.worksheets[0]
-    iterator = sheet.iter_rows(values_only=True)
-    first = next(iterator, None)
-    if first is None:
-        workbook.close()
-        raise ImportFileError([_("The file is empty.")])
-    header = ["" if c is None else str(c) for c in first]
-
-    def rows() -> Iterator[Sequence[Any]]:
-        try:
-            yield from iterator
-        finally:
-            workbook.close()
-
-    return header, rows()
-
-
-def _sav_rows(path: Path) -> tuple[list[str], Iterator[Sequence[Any]]]:
-    import pyreadstat
-
-    frame, _meta = pyreadstat.read_sav(str(path), apply_value_formats=False)
-    header = [str(c) for c in frame.columns]
-    return header, frame.itertuples(index=False, name=None)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,4 +1,10 @@
-"""Reading survey data (CSV, XLSX, SPSS .sav, arrays) into integer-coded columns, and codebook loaders.
+"""Reading tables (CSV, XLSX, SPSS .sav, arrays) for every layer: one encoding, delimiter and number rule.
+
+Every table file the platform takes in is read here: the analysis engine's data sets, the survey
+import, the statistics import and the margins of raking. CSV text is UTF-8 (with or without a BOM),
+else Windows-1251 (what Excel in a Russian or Kazakh locale writes); the delimiter is the one of
+`,`, `;` and tab that the header line uses most (`,` on a tie); numbers may group digits with spaces
+and use a decimal comma (`1 234,5`).
 
 A `Dataset` holds each coded column as the smallest signed integer array that fits, a mask of the
 cells that count (a valid code of the variable), and a report of every cell that does not count:
@@ -8,16 +14,23 @@ counted silently; the report says what was left out and why.
 
 from __future__ import annotations
 
+import codecs
+import csv
+import io
 import json
+import math
+import re
 import warnings
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 
-from tripartite.analysis.codebook import LANGUAGES, Codebook, Variable
+from tripartite.analysis.codebook import Codebook, Variable
+from tripartite.analysis.i18n import gettext
+from tripartite.languages import LANGUAGES
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -34,6 +47,231 @@ class AnalysisInputError(ValueError):
 
     The message is one line, written for the person who supplied the input.
     """
+
+
+class EmptyTableError(AnalysisInputError):
+    """The file has no header line (or no sheet rows at all)."""
+
+
+class TextEncodingError(AnalysisInputError):
+    """The text is neither UTF-8 nor Windows-1251."""
+
+
+class UnreadableTableError(AnalysisInputError):
+    """The file is not what its name says (a damaged or foreign workbook, a broken .sav)."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Table files: encoding, delimiter, numbers
+
+_BOM = codecs.BOM_UTF8
+#: Excel's "CSV" in a Russian or Kazakh Windows locale is Windows-1251; anything else we take is UTF-8.
+LEGACY_ENCODING = "cp1251"
+DELIMITERS = (",", ";", "\t")
+_CHUNK = 1 << 18
+
+
+def decode_text(content: bytes, *, source: str = "the file") -> str:
+    """Text of a file's bytes: UTF-8 (a BOM is dropped), else Windows-1251; TextEncodingError otherwise."""
+    if content.startswith(_BOM):
+        try:
+            return content[len(_BOM):].decode("utf-8")
+        except UnicodeDecodeError:
+            raise TextEncodingError(f"cannot read {source}: not UTF-8 text") from None
+    try:
+        return content.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    # Windows-1251 maps almost every byte to a letter, so it would "read" a binary or UTF-16 file too:
+    # a NUL byte is what tells those apart from text.
+    if b"\x00" not in content:
+        try:
+            return content.decode(LEGACY_ENCODING)
+        except UnicodeDecodeError:
+            pass
+    raise TextEncodingError(f"cannot read {source}: neither UTF-8 nor Windows-1251 text")
+
+
+def file_encoding(path: Path) -> str:
+    """The codec that reads the text file at `path` whole: "utf-8-sig" (a BOM), "utf-8" or "cp1251".
+
+    The whole file is checked (in blocks; 8 ms for a 19 MB file of codes), so that a Windows-1251 letter deep in
+    a file whose first lines are plain ASCII is not met half-way through reading it.
+    """
+
+    def decodes(encoding: str, skip: int) -> bool:
+        decoder = codecs.getincrementaldecoder(encoding)()
+        with path.open("rb") as handle:
+            handle.seek(skip)
+            try:
+                for block in iter(lambda: handle.read(_CHUNK), b""):
+                    if encoding == LEGACY_ENCODING and b"\x00" in block:
+                        return False  # binary or UTF-16, see decode_text
+                    if block.isascii() and not decoder.getstate()[0]:
+                        continue  # ASCII is valid in both and far quicker to check than to decode
+                    decoder.decode(block)
+                decoder.decode(b"", final=True)
+            except UnicodeDecodeError:
+                return False
+        return True
+
+    with path.open("rb") as handle:
+        bom = handle.read(len(_BOM)) == _BOM
+    if bom:
+        if decodes("utf-8", len(_BOM)):
+            return "utf-8-sig"
+        raise TextEncodingError(f"cannot read {path}: not UTF-8 text")
+    if decodes("utf-8", 0):
+        return "utf-8"
+    if decodes(LEGACY_ENCODING, 0):
+        return LEGACY_ENCODING
+    raise TextEncodingError(f"cannot read {path}: neither UTF-8 nor Windows-1251 text")
+
+
+def csv_delimiter(header_line: str) -> str:
+    """`,`, `;` or tab: the one the header line uses most, `,` on a tie.
+
+    Spreadsheets set to Russian or Kazakh write `;` (the comma being their decimal mark).
+    """
+    return max(DELIMITERS, key=lambda d: (header_line.count(d), d == ","))
+
+
+@dataclass(frozen=True)
+class CsvLayout:
+    """How a CSV file is written: its header cells (as written), delimiter and text encoding."""
+
+    header: list[str]
+    delimiter: str
+    encoding: str
+
+
+def csv_layout(path: Path) -> CsvLayout:
+    """The encoding (`file_encoding`), delimiter (`csv_delimiter`) and header of a CSV file.
+
+    EmptyTableError when the first line is blank.
+    """
+    encoding = file_encoding(path)
+    with path.open(encoding=encoding, newline="") as handle:
+        first = handle.readline()
+    if not first.strip():
+        raise EmptyTableError(f"no data: {path} is empty")
+    delimiter = csv_delimiter(first)
+    return CsvLayout(next(csv.reader([first], delimiter=delimiter)), delimiter, encoding)
+
+
+def csv_rows(path: Path) -> tuple[CsvLayout, Iterator[list[str]]]:
+    """The layout of a CSV file and an iterator over its data rows.
+
+    The rows are read lazily (a million rows never sit in memory); the file closes when they are used up.
+    """
+    layout = csv_layout(path)
+    handle = path.open(encoding=layout.encoding, newline="")
+    handle.readline()
+
+    def rows() -> Iterator[list[str]]:
+        with handle:
+            yield from csv.reader(handle, delimiter=layout.delimiter)
+
+    return layout, rows()
+
+
+def csv_rows_of_text(text: str) -> list[list[str]]:
+    """The rows of CSV text (the header first), delimited by the same rule as a file."""
+    first = text.split("\n", 1)[0]
+    return list(csv.reader(io.StringIO(text), delimiter=csv_delimiter(first)))
+
+
+def xlsx_rows(source: Path | bytes) -> Iterator[tuple[Any, ...]]:
+    """The rows of the first sheet of an XLSX workbook, as cell values (None for an empty cell)."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(source if isinstance(source, Path) else io.BytesIO(source), read_only=True,
+                             data_only=True)
+    except Exception:  # openpyxl raises many kinds of errors for a damaged or foreign file
+        raise UnreadableTableError(f"cannot read {source if isinstance(source, Path) else 'the file'}: "
+                                   "not an XLSX workbook") from None
+    try:
+        yield from book.worksheets[0].iter_rows(values_only=True)
+    finally:
+        book.close()
+
+
+def table_rows(path: Path) -> tuple[list[str], Iterator[Sequence[Any]]]:
+    """Header and data rows of a .csv, .xlsx or .sav file: CSV cells are text, XLSX and .sav cells values.
+
+    The .sav cells are the codes (no value labels applied); an empty numeric cell is NaN.
+    """
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        layout, rows = csv_rows(path)
+        return layout.header, rows
+    if suffix == ".xlsx":
+        sheet = xlsx_rows(path)
+        first = next(sheet, None)
+        if first is None:
+            raise EmptyTableError(f"no data: {path} is empty")
+        return ["" if c is None else str(c) for c in first], sheet
+    if suffix == ".sav":
+        import pyreadstat
+
+        try:
+            frame, _meta = pyreadstat.read_sav(str(path), apply_value_formats=False)
+        except Exception as exc:
+            raise UnreadableTableError(f"cannot read {path}: {_first_line(exc)}") from None
+        return [str(c) for c in frame.columns], frame.itertuples(index=False, name=None)
+    raise AnalysisInputError(f"unsupported file type {suffix or '(none)'}: use .csv, .xlsx or .sav ({path})")
+
+
+# Digit-group separators: spaces of every kind (Excel in a Russian locale writes a no-break space, some
+# publishers a narrow or thin one) and the apostrophe.
+_GROUPING = re.compile(r"[\s\u00a0\u202f\u2009']")
+_DECIMAL = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_WHOLE = re.compile(r"-?\d+")
+# The whole part of `1.234,5` (grouped by points before a decimal comma) and of `1,234.5` (the reverse).
+_GROUPED = {",": re.compile(r"[-+]?\d{1,3}(?:\.\d{3})+"), ".": re.compile(r"[-+]?\d{1,3}(?:,\d{3})+")}
+
+
+def parse_number(value: Any) -> float | None:
+    """A finite number from a cell, or None: `1234.5`, `1 234,5`, `1.234,5`, `1,234.5` are all 1234.5.
+
+    A lone comma is a decimal comma (`0,48`). With both a comma and a point, the one further right is
+    the decimal mark and the other groups digits.
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int | float | np.integer | np.floating):
+        number = float(value)
+        return number if math.isfinite(number) else None
+    text = _GROUPING.sub("", str(value))
+    if "," in text and "." in text:
+        decimal = "," if text.rindex(",") > text.rindex(".") else "."
+        whole, _mark, fraction = text.rpartition(decimal)
+        if not _GROUPED[decimal].fullmatch(whole):
+            return None
+        text = re.sub(r"[.,]", "", whole) + "." + fraction
+    elif text.count(",") == 1:
+        text = text.replace(",", ".")
+    if not _DECIMAL.fullmatch(text):
+        return None
+    number = float(text)
+    return number if math.isfinite(number) else None
+
+
+def parse_whole_number(value: Any) -> int | None:
+    """A whole number from a cell, or None: `1234`, `1 234`, `1'234`, a whole float; no decimal mark in text.
+
+    Text with a comma or a point is refused rather than guessed: in a published count `1,000` may be a
+    thousand (English grouping) or one (a decimal comma), and a thousandfold error must not pass silently.
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int | np.integer):
+        return int(value)
+    if isinstance(value, float | np.floating):
+        return int(value) if math.isfinite(value) and float(value).is_integer() else None
+    text = _GROUPING.sub("", str(value))
+    return int(text) if _WHOLE.fullmatch(text) else None
 
 
 @dataclass(frozen=True)
@@ -154,7 +392,8 @@ def read_dataset(
     suffix = path.suffix.lower()
     if suffix not in TABLE_SUFFIXES:
         raise AnalysisInputError(f"unsupported file type {suffix or '(none)'}: use .csv, .xlsx or .sav ({path})")
-    header = read_header(path)
+    layout = _csv_layout(path) if suffix == ".csv" else None
+    header = layout.header if layout is not None else read_header(path)
     wanted_coded = list(coded) if coded is not None else None
     wanted = [*(wanted_coded or []), *numeric]
     for name in wanted:
@@ -172,7 +411,8 @@ def read_dataset(
     elif suffix == ".xlsx":
         frame = _read_xlsx(path, usecols)
     else:
-        frame = _read_csv(path, usecols)
+        assert layout is not None
+        frame = _read_csv(path, usecols, layout)
     return dataset_from_frame(
         frame, coded=wanted_coded, numeric=numeric, codebook=codebook, source=str(path)
     )
@@ -188,7 +428,7 @@ def read_header(path: Path) -> list[str]:
             _, meta = pyreadstat.read_sav(str(path), metadataonly=True)
             return list(meta.column_names)
         if suffix == ".csv":
-            return _csv_header(path)
+            return _csv_layout(path).header
         import pandas as pd
 
         return [str(c) for c in pd.read_excel(path, nrows=0, engine="openpyxl").columns]
@@ -208,15 +448,15 @@ def read_table(source: str | Path) -> tuple[pd.DataFrame, Codebook | None]:
     suffix = path.suffix.lower()
     if suffix not in TABLE_SUFFIXES:
         raise AnalysisInputError(f"unsupported file type {suffix or '(none)'}: use .csv, .xlsx or .sav ({path})")
-    header = read_header(path)
     if suffix == ".sav":
-        return _read_sav(path, header)
+        return _read_sav(path, read_header(path))
     if suffix == ".xlsx":
-        return _read_xlsx(path, header), None
+        return _read_xlsx(path, read_header(path)), None
+    layout = _csv_layout(path)
     import pandas as pd
 
     try:
-        return pd.read_csv(path, low_memory=False, sep=_csv_dialect(path)[1]), None
+        return pd.read_csv(path, low_memory=False, **_pandas_csv_options(layout)), None
     except Exception as exc:
         raise AnalysisInputError(f"cannot read {path}: {_first_line(exc)}") from None
 
@@ -292,16 +532,12 @@ def _as_codes(series: Any, name: str, source: str) -> np.ndarray:
         out = np.asarray(series, dtype=np.float64)
     else:
         series = pd.Series(series)
-        converted = pd.to_numeric(series, errors="coerce")
-        text = series.astype("string").str.strip()
-        bad = converted.isna() & text.notna() & (text != "")
-        if bad.any():
-            row = int(np.flatnonzero(bad.to_numpy())[0])
+        out, row = _numbers_of_cells(series)
+        if row is not None:
             raise AnalysisInputError(
                 f"column '{name}' in {source} has a non-numeric code {str(series.iloc[row])!r} "
                 f"at data row {row + 1}; codes must be integers"
             )
-        out = converted.to_numpy(dtype=np.float64)
     finite = ~np.isnan(out)
     fractional = finite & (out != np.round(out))
     if fractional.any():
@@ -319,15 +555,32 @@ def _as_numbers(series: Any, name: str, source: str) -> np.ndarray:
     import pandas as pd
 
     series = pd.Series(series)
-    converted = pd.to_numeric(series, errors="coerce")
-    text = series.astype("string").str.strip()
-    bad = converted.isna() & text.notna() & (text != "")
-    if bad.any():
-        row = int(np.flatnonzero(bad.to_numpy())[0])
+    out, row = _numbers_of_cells(series)
+    if row is not None:
         raise AnalysisInputError(
             f"column '{name}' in {source} has a non-numeric value {str(series.iloc[row])!r} at data row {row + 1}"
         )
-    return converted.to_numpy(dtype=np.float64)
+    return out
+
+
+def _numbers_of_cells(series: pd.Series) -> tuple[np.ndarray, int | None]:
+    """A text column as float64 (NaN where empty) and the first row that is not a number, if any.
+
+    pandas converts the plain numbers in C; only the cells it leaves (`1 234,5`, a decimal comma in a
+    `,`-separated file) go through `parse_number` one by one.
+    """
+    import pandas as pd
+
+    converted = pd.to_numeric(series, errors="coerce")
+    text = series.astype("string").str.strip()
+    left = converted.isna() & text.notna() & (text != "")
+    out = converted.to_numpy(dtype=np.float64, copy=True)
+    for row in np.flatnonzero(left.to_numpy()):
+        number = parse_number(series.iloc[row])
+        if number is None:
+            return out, int(row)
+        out[row] = number
+    return out, None
 
 
 def _code_column(
@@ -403,7 +656,7 @@ def _isin_small(array: np.ndarray, codes: np.ndarray) -> np.ndarray:
     return np.isin(array, codes)
 
 
-def _read_csv(path: Path, usecols: list[str]) -> Mapping[str, Any]:
+def _read_csv(path: Path, usecols: list[str], layout: CsvLayout) -> Mapping[str, Any]:
     """The asked-for columns of a CSV file: numpy's C parser for plain integers, else pandas.
 
     Most survey exports are plain integer codes; `numpy.loadtxt` reads those as fast as pandas
@@ -411,7 +664,7 @@ def _read_csv(path: Path, usecols: list[str]) -> Mapping[str, Any]:
     cell, a quoted or text value, a decimal point) falls back to pandas, whose result is then
     checked cell by cell so that the message can name the offending value.
     """
-    header, delimiter = _csv_dialect(path)
+    header, delimiter = layout.header, layout.delimiter
     # In a one-column file an empty cell is an empty line, which both parsers would skip: such
     # files go to pandas with blank lines kept, so that the empty cell is reported.
     single = len(header) == 1
@@ -423,7 +676,7 @@ def _read_csv(path: Path, usecols: list[str]) -> Mapping[str, Any]:
                 warnings.simplefilter("ignore", UserWarning)  # "input contained no data": reported below
                 table = np.loadtxt(
                     path, delimiter=delimiter, dtype=np.int64, usecols=[header.index(c) for c in usecols],
-                    skiprows=1, ndmin=2, encoding="utf-8",
+                    skiprows=1, ndmin=2, encoding=layout.encoding,
                 )
         except (ValueError, OverflowError):
             pass
@@ -436,34 +689,24 @@ def _read_csv(path: Path, usecols: list[str]) -> Mapping[str, Any]:
     try:
         # Dtypes are inferred: a column with an empty cell cannot be parsed as int, and text codes
         # must be reported, not cast.
-        return pd.read_csv(path, usecols=usecols, sep=delimiter, engine="c", low_memory=False,
-                           skip_blank_lines=not single)
+        return pd.read_csv(path, usecols=usecols, engine="c", low_memory=False, skip_blank_lines=not single,
+                           **_pandas_csv_options(layout))
     except pd.errors.EmptyDataError:
         raise AnalysisInputError(f"no data: {path} is empty") from None
     except Exception as exc:
         raise AnalysisInputError(f"cannot read {path}: {_first_line(exc)}") from None
 
 
-def _csv_header(path: Path) -> list[str]:
-    return _csv_dialect(path)[0]
+def _csv_layout(path: Path) -> CsvLayout:
+    """`csv_layout` with the header names stripped, as the data set's columns are named."""
+    layout = csv_layout(path)
+    return CsvLayout([c.strip() for c in layout.header], layout.delimiter, layout.encoding)
 
 
-def _csv_dialect(path: Path) -> tuple[list[str], str]:
-    """Column names and delimiter: `,` by default; `;` or tab when the header line uses them instead
-    (spreadsheets set to Russian or Kazakh locales write `;`, the decimal comma taking `,`)."""
-    import csv
-
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        try:
-            first = handle.readline()
-        except UnicodeDecodeError:
-            raise AnalysisInputError(f"cannot read {path}: not UTF-8 text") from None
-    if not first.strip():
-        raise AnalysisInputError(f"no data: {path} is empty")
-    counts = {d: first.count(d) for d in (",", ";", "\t")}
-    delimiter = max(counts, key=lambda d: (counts[d], d == ","))
-    names = next(csv.reader([first], delimiter=delimiter))
-    return [c.strip() for c in names], delimiter
+def _pandas_csv_options(layout: CsvLayout) -> dict[str, Any]:
+    # With `;` or tab between cells a comma is a decimal comma; numbers that pandas still leaves as
+    # text (a decimal comma in a `,` file, grouped digits) are read by `parse_number` afterwards.
+    return {"sep": layout.delimiter, "encoding": layout.encoding, "decimal": "," if layout.delimiter != "," else "."}
 
 
 def _read_xlsx(path: Path, usecols: list[str]) -> pd.DataFrame:
@@ -719,50 +962,137 @@ def _is_int(value: Any) -> bool:
     return False
 
 
-def load_margins(source: str | Path) -> dict[str, dict[int, float]]:
-    """Population margins for raking from a CSV with the columns `variable,code,target`.
+# ---------------------------------------------------------------------------------------------
+# Margins (population targets for raking)
 
-    Targets are population totals (e.g. employees by sector from official statistics) or shares
-    summing to 1 or 100 per variable; every variable's targets describe the same population.
+MARGINS_SUFFIXES = (".csv", ".xlsx", ".yaml", ".yml")
+
+
+class MarginsError(AnalysisInputError):
+    """Margins that cannot be read: every problem found, each a sentence in the requested language."""
+
+    def __init__(self, messages: Sequence[str]) -> None:
+        self.messages = [str(m) for m in messages]
+        super().__init__(" ".join(self.messages))
+
+
+def margins_from_rows(rows: Iterable[Sequence[Any]], *, lang: str = "en") -> dict[str, dict[int, float]]:
+    """Margins from table rows: a header naming `variable`, `code` and `target` (any case, any order), then
+    one row per answer code. Codes are whole numbers, targets numbers >= 0 (`0,48` and `1 234` are read).
+
+    Targets are population totals (e.g. employees by sector from official statistics) or shares summing to
+    1 or 100 per variable. Every problem is collected (MarginsError), each with its line.
     """
-    import csv
+    rows = [list(r) for r in rows if any(str("" if c is None else c).strip() for c in r)]
+    if not rows:
+        raise MarginsError([gettext(lang, "The margins file is empty.")])
+    header = [str("" if c is None else c).strip().lower() for c in rows[0]]
+    if not {"variable", "code", "target"} <= set(header):
+        raise MarginsError([gettext(lang, "The first row must name the columns variable, code and target.")])
+    iv, ic, it = header.index("variable"), header.index("code"), header.index("target")
+    margins: dict[str, dict[int, float]] = {}
+    errors: list[str] = []
+    for line, row in enumerate(rows[1:], start=2):
+        cells = ["" if c is None else c for c in row] + [""] * (max(iv, ic, it) + 1 - len(row))
+        variable = str(cells[iv]).strip()
+        code = parse_number(cells[ic])
+        target = parse_number(cells[it])
+        if not variable:
+            errors.append(gettext(lang, "Line %(line)s: the variable is empty.") % {"line": line})
+            continue
+        if code is None or not code.is_integer():
+            errors.append(gettext(lang, "Line %(line)s: the code “%(value)s” is not a whole number.") % {
+                "line": line, "value": cells[ic]})
+            continue
+        if target is None or target < 0:
+            errors.append(gettext(lang, "Line %(line)s: the target “%(value)s” is not a number of 0 or more.") % {
+                "line": line, "value": cells[it]})
+            continue
+        codes = margins.setdefault(variable, {})
+        if int(code) in codes:
+            errors.append(gettext(lang, "Line %(line)s: %(variable)s code %(code)s appears twice.") % {
+                "line": line, "variable": variable, "code": int(code)})
+            continue
+        codes[int(code)] = target
+    if errors:
+        raise MarginsError(errors)
+    return margins
 
+
+def margins_from_yaml(text: str, *, lang: str = "en") -> dict[str, dict[int, float]]:
+    """Margins from YAML: `{variable: {code: target}}`, optionally under a top-level `margins` key."""
+    try:
+        document = _yaml_load(text)
+    except Exception:  # yaml.YAMLError and its many subclasses
+        raise MarginsError([gettext(lang, "The file cannot be read as YAML.")]) from None
+    if isinstance(document, Mapping) and isinstance(document.get("margins"), Mapping):
+        document = document["margins"]
+    if not isinstance(document, Mapping) or not document:
+        raise MarginsError([gettext(
+            lang, "The YAML file must map each question code to its targets, e.g. gender: {1: 0.48, 2: 0.52}.")])
+    rows: list[list[Any]] = [["variable", "code", "target"]]
+    for variable, targets in document.items():
+        if not isinstance(targets, Mapping):
+            raise MarginsError([gettext(lang, "The targets of “%(code)s” must map answer codes to numbers.")
+                                % {"code": variable}])
+        rows.extend([str(variable), code, target] for code, target in targets.items())
+    return margins_from_rows(rows, lang=lang)
+
+
+def margins_from_text(variable: str, text: str, *, lang: str = "en") -> dict[str, dict[int, float]]:
+    """Margins of one variable typed as lines "code = target" (or "code; target", "code: target",
+    "code<tab>target", "code target")."""
+    rows: list[list[Any]] = [["variable", "code", "target"]]
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        for sep in ("=", ";", "\t", ":"):
+            if sep in line:
+                code, _sep, target = line.partition(sep)
+                break
+        else:
+            code, _sep, target = line.partition(" ")
+        rows.append([variable, code.strip(), target.strip()])
+    if len(rows) == 1:
+        raise MarginsError([gettext(lang, "Type one line per answer code: code = target.")])
+    return margins_from_rows(rows, lang=lang)
+
+
+def margins_from_bytes(name: str, content: bytes, *, lang: str = "en") -> dict[str, dict[int, float]]:
+    """Margins from a file's content, by the file name's suffix: CSV or XLSX (columns variable, code, target)
+    or YAML (`{variable: {code: target}}`)."""
+    suffix = Path(name).suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        try:
+            text = decode_text(content)
+        except TextEncodingError:
+            raise MarginsError([gettext(lang, "The file cannot be read as YAML.")]) from None
+        return margins_from_yaml(text, lang=lang)
+    if suffix == ".csv":
+        try:
+            text = decode_text(content)
+        except TextEncodingError:
+            raise MarginsError([gettext(lang, "The file is not UTF-8 text.")]) from None
+        return margins_from_rows(csv_rows_of_text(text), lang=lang)
+    if suffix == ".xlsx":
+        try:
+            rows = list(xlsx_rows(content))
+        except UnreadableTableError:
+            raise MarginsError([gettext(lang, "The file cannot be read as an Excel workbook (.xlsx).")]) from None
+        return margins_from_rows(rows, lang=lang)
+    raise MarginsError([gettext(lang, "Upload the margins as .csv, .xlsx or .yaml.")])
+
+
+def load_margins(source: str | Path, *, lang: str = "en") -> dict[str, dict[int, float]]:
+    """Population margins for raking from a CSV, XLSX or YAML file (see `margins_from_bytes`)."""
     path = Path(source)
     if not path.is_file():
         raise AnalysisInputError(f"margins file not found: {path}")
-    margins: dict[str, dict[int, float]] = {}
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        fields = [f.strip() for f in reader.fieldnames or []]
-        if not {"variable", "code", "target"} <= set(fields):
-            raise AnalysisInputError(
-                f"margins file {path} needs the columns variable,code,target (found: {','.join(fields) or 'none'})"
-            )
-        for line, row in enumerate(reader, start=2):
-            row = {str(k).strip(): (v or "").strip() for k, v in row.items() if k is not None}
-            variable, code, target = row.get("variable", ""), row.get("code", ""), row.get("target", "")
-            if not variable:
-                raise AnalysisInputError(f"margins file {path}, line {line}: empty variable name")
-            try:
-                code_value = int(code)
-            except ValueError:
-                raise AnalysisInputError(
-                    f"margins file {path}, line {line}: code {code!r} is not an integer"
-                ) from None
-            try:
-                target_value = float(target)
-            except ValueError:
-                raise AnalysisInputError(
-                    f"margins file {path}, line {line}: target {target!r} is not a number"
-                ) from None
-            if not np.isfinite(target_value) or target_value < 0:
-                raise AnalysisInputError(f"margins file {path}, line {line}: target must be a number >= 0")
-            codes = margins.setdefault(variable, {})
-            if code_value in codes:
-                raise AnalysisInputError(
-                    f"margins file {path}, line {line}: {variable} code {code_value} appears twice"
-                )
-            codes[code_value] = target_value
+    try:
+        margins = margins_from_bytes(path.name, path.read_bytes(), lang=lang)
+    except MarginsError as exc:
+        raise MarginsError([f"margins file {path}: {' '.join(exc.messages)}"]) from None
     if not margins:
         raise AnalysisInputError(f"margins file {path} has no rows")
     return margins

@@ -8,10 +8,9 @@ import pyreadstat
 import pytest
 
 from tripartite.analysis.codebook import Codebook, Variable
-from tripartite.analysis.io import (
+from tripartite.analysis.readers import (
     AnalysisInputError,
     dataset_from_arrays,
-    load_margins,
     load_paper_dataset,
     read_dataset,
     read_table,
@@ -191,21 +190,25 @@ def test_paper_dataset_has_346_fully_coded_respondents():
     assert (data.values["network_size"] >= 2).all()
 
 
-def test_margins_file_is_read_and_checked(tmp_path):
-    margins = load_margins(write(tmp_path, "m.csv", "variable,code,target\ngender,1,0.48\ngender,2,0.52\n"))
-    assert margins == {"gender": {1: 0.48, 2: 0.52}}
-    with pytest.raises(AnalysisInputError, match="needs the columns variable,code,target"):
-        load_margins(write(tmp_path, "bad1.csv", "var,code,n\ngender,1,3\n"))
-    with pytest.raises(AnalysisInputError, match="line 2: code 'x' is not an integer"):
-        load_margins(write(tmp_path, "bad2.csv", "variable,code,target\ngender,x,3\n"))
-    with pytest.raises(AnalysisInputError, match="appears twice"):
-        load_margins(write(tmp_path, "bad3.csv", "variable,code,target\ngender,1,3\ngender,1,4\n"))
-    with pytest.raises(AnalysisInputError, match="no rows"):
-        load_margins(write(tmp_path, "bad4.csv", "variable,code,target\n"))
-
-
 def test_semicolon_separated_csv_from_a_russian_locale_spreadsheet(tmp_path):
     path = write(tmp_path, "d.csv", "gender;opinion;w\n1;2;1,5\n2;;0,5\n")
-    data = read_dataset(path, coded=["gender", "opinion"])
+    data = read_dataset(path, coded=["gender", "opinion"], numeric=["w"])
     assert data.codes["gender"].tolist() == [1, 2]
     assert data.reports["opinion"].empty == 1
+    assert data.numeric("w").tolist() == [1.5, 0.5]
+
+
+def test_a_windows_1251_file_is_read_on_the_fast_path_and_on_pandas(tmp_path):
+    path = tmp_path / "d.csv"
+    path.write_bytes("пол;мнение\n1;2\n2;3\n".encode("cp1251"))
+    assert read_dataset(path).codes["мнение"].tolist() == [2, 3]
+    path.write_bytes("пол;мнение;вес\n1;Да;1,5\n".encode("cp1251"))
+    frame, _ = read_table(path)
+    assert frame["мнение"].tolist() == ["Да"] and frame["вес"].tolist() == [1.5]
+
+
+def test_decimal_commas_and_grouped_digits_in_a_comma_separated_file(tmp_path):
+    path = write(tmp_path, "d.csv", 'g,w\n1,"1,5"\n2,"1 234,5"\n1,2\n')
+    assert read_dataset(path, coded=["g"], numeric=["w"]).numeric("w").tolist() == [1.5, 1234.5, 2.0]
+    with pytest.raises(AnalysisInputError, match="non-numeric value 'abc' at data row 2"):
+        read_dataset(write(tmp_path, "e.csv", "g,w\n1,2\n1,abc\n"), coded=["g"], numeric=["w"])
