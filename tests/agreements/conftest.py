@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import Personas
 from tripartite.agreements import services
 from tripartite.agreements.models import Agreement
 from tripartite.core.models import Region, Sector
@@ -77,15 +78,20 @@ def admin(admin_user: Any) -> Any:
 
 
 @pytest.fixture
-def editor(make_user: Any, builder: Organisation) -> Any:
-    """Editor of the construction employer (owner persona)."""
-    return make_user("builder-editor", role="editor", organisation=builder)
+def personas(make_personas: Any, builder: Organisation, other_employer: Organisation) -> Personas:
+    """The construction employer's editor (owner: keeps its agreements), its analyst (member: reads), and the
+    bank's editor (outsider)."""
+    return make_personas(role="editor", organisation=builder, elsewhere=other_employer)
 
 
 @pytest.fixture
-def outsider(make_user: Any, other_employer: Organisation) -> Any:
-    """Editor of another employer (outsider persona)."""
-    return make_user("bank-editor", role="editor", organisation=other_employer)
+def editor(personas: Personas) -> Any:
+    return personas.owner
+
+
+@pytest.fixture
+def outsider(personas: Personas) -> Any:
+    return personas.outsider
 
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -63,11 +64,42 @@ def test_anonymous_sees_published_agreements_only(db: Any, client: Client, admin
     assert client.get(reverse("agreements:create")).status_code == 302
 
 
-def test_outsider_cannot_edit_another_organisations_agreement(db: Any, builder: Any, editor: Any,
-                                                              outsider: Any) -> None:
+def test_the_owners_editor_opens_the_edit_page(db: Any, builder: Any, personas: Any) -> None:
+    ca = make_agreement(personas.owner, builder, "collective", employer=builder)
+    assert _client(personas.owner).get(reverse("agreements:edit", args=[ca.pk])).status_code == 200
+
+
+@pytest.mark.parametrize("who", ["member", "outsider"])
+def test_readers_and_other_employers_editors_are_refused_the_edit_page(db: Any, builder: Any, personas: Any,
+                                                                       who: str) -> None:
+    ca = make_agreement(personas.owner, builder, "collective", employer=builder)
+    assert _client(getattr(personas, who)).get(reverse("agreements:edit", args=[ca.pk])).status_code == 403
+
+
+@pytest.mark.parametrize("who", ["member", "outsider"])
+def test_readers_and_other_employers_editors_cannot_remove_a_clause(db: Any, builder: Any, personas: Any,
+                                                                    who: str) -> None:
+    ca = make_agreement(personas.owner, builder, "collective", employer=builder, params={"weekly_hours": 40})
+    clause = ca.clauses.get()
+    response = _client(getattr(personas, who)).post(reverse("agreements:clause_delete", args=[clause.pk]))
+    assert response.status_code == 403
+    assert ca.clauses.exists()
+
+
+def test_the_owners_editor_removes_a_clause_at_once(db: Any, builder: Any, personas: Any) -> None:
+    ca = make_agreement(personas.owner, builder, "collective", employer=builder, params={"weekly_hours": 40})
+    clause = ca.clauses.get()
+    response = _client(personas.owner).post(reverse("agreements:clause_delete", args=[clause.pk]))
+    assert response.status_code == 302 and response["Location"].endswith("#clauses")
+    assert not ca.clauses.exists()
+
+
+def test_a_filed_agreement_is_not_deleted_and_the_page_says_why(db: Any, builder: Any, editor: Any) -> None:
     ca = make_agreement(editor, builder, "collective", employer=builder)
-    assert _client(outsider).get(reverse("agreements:edit", args=[ca.pk])).status_code == 403
-    assert _client(editor).get(reverse("agreements:edit", args=[ca.pk])).status_code == 200
+    Agreement.objects.filter(pk=ca.pk).update(registration_number="CA-2024-000001")
+    response = _client(editor).post(reverse("agreements:delete", args=[ca.pk]))
+    assert response.status_code == 409 and 'id="refusal"' in response.content.decode()
+    assert Agreement.objects.filter(pk=ca.pk).exists()
 
 
 def test_editor_records_a_collective_agreement_through_the_form(db: Any, builder: Any, editor: Any) -> None:

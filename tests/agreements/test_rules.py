@@ -11,8 +11,8 @@ from django.core.exceptions import ValidationError
 
 from tests.agreements.conftest import ALMATY, make_agreement, make_org
 from tripartite.agreements import queries, services
+from tripartite.agreements.dispute_procedure import collective_agreement_in_force, dispute_procedure_for
 from tripartite.agreements.models import Agreement, Status
-from tripartite.agreements.procedure import collective_agreement_in_force, dispute_procedure_for
 from tripartite.core.errors import NotAllowed
 
 
@@ -96,32 +96,63 @@ def test_only_collective_agreements_set_a_dispute_procedure(db: Any, admin: Any,
         services.dispute_procedure_set(agreement=ga, by=admin, deadline_days={})
 
 
-def test_editor_of_the_owner_may_edit_an_outsider_may_not(db: Any, builder: Any, editor: Any, outsider: Any) -> None:
-    ca = make_agreement(editor, builder, "collective", employer=builder)
-    services.clause_add(by=editor, agreement=ca, number="1", topic="pay", text_en="Pay")
-    with pytest.raises(NotAllowed):
-        services.clause_add(by=outsider, agreement=ca, number="2", topic="pay", text_en="Pay")
-    with pytest.raises(NotAllowed):
-        make_agreement(outsider, builder, "collective", employer=builder, signed=date(2030, 1, 1),
-                       start=date(2030, 1, 2), end=None)
+def test_the_owners_editor_adds_a_clause(db: Any, builder: Any, personas: Any) -> None:
+    ca = make_agreement(personas.owner, builder, "collective", employer=builder)
+    services.clause_add(by=personas.owner, agreement=ca, number="1", topic="pay", text_en="Pay")
+    assert ca.clauses.count() == 1
 
 
-def test_commission_secretary_edits_the_commissions_agreements(db: Any, make_user: Any, admin: Any,
-                                                              ministry: Any) -> None:
-    from tripartite.commissions.models import Commission
-
-    commission = Commission(secretariat=ministry, level="republican", name_en="RTC")
-    commission.full_clean()
-    commission.save()
-    other_org = make_org("Other ministry")
-    ga = make_agreement(admin, other_org, "general", commission=commission)
-    secretary = make_user("secretary", role="secretary", commission=commission)
-    services.commitment_add(by=secretary, agreement=ga, text_en="Report", responsible_side="state")
-    stranger = make_user("stranger", role="secretary", organisation=other_org)
-    services.commitment_add(by=stranger, agreement=ga, text_en="Owner side", responsible_side="state")
-    nobody = make_user("nobody", role="analyst")
+@pytest.mark.parametrize("who", ["member", "outsider"])
+def test_readers_and_other_employers_editors_cannot_add_a_clause(db: Any, builder: Any, personas: Any,
+                                                                 who: str) -> None:
+    ca = make_agreement(personas.owner, builder, "collective", employer=builder)
     with pytest.raises(NotAllowed):
-        services.commitment_add(by=nobody, agreement=ga, text_en="x", responsible_side="state")
+        services.clause_add(by=getattr(personas, who), agreement=ca, number="2", topic="pay", text_en="Pay")
+    assert not ca.clauses.exists()
+
+
+@pytest.mark.parametrize("who", ["member", "outsider"])
+def test_readers_and_other_employers_editors_cannot_register_the_employers_agreement(
+        db: Any, builder: Any, personas: Any, who: str) -> None:
+    with pytest.raises(NotAllowed):
+        make_agreement(getattr(personas, who), builder, "collective", employer=builder)
+    assert not Agreement.objects.exists()
+
+
+@pytest.fixture
+def general_of_commission(admin: Any, make_personas: Any, ministry: Any) -> Any:
+    """A General Agreement kept by another ministry and concluded by the commission of the Ministry of Labour,
+    with the commission's personas: its secretary, its analyst, and the secretary of another commission."""
+    from tests.commissions.conftest import make_commission
+
+    commission = make_commission(ministry, name="RTC")
+    elsewhere = make_commission(make_org("Akimat"), name="Regional commission")
+    agreement = make_agreement(admin, make_org("Other ministry"), "general", commission=commission)
+    people = make_personas(role="secretary", commission=commission, elsewhere=elsewhere, prefix="rtc-")
+    return agreement, people
+
+
+def test_the_commissions_secretary_adds_commitments_to_its_agreement(db: Any, general_of_commission: Any) -> None:
+    ga, people = general_of_commission
+    services.commitment_add(by=people.owner, agreement=ga, text_en="Report", responsible_side="state")
+    assert ga.commitments.count() == 1
+
+
+@pytest.mark.parametrize("who", ["member", "outsider"])
+def test_readers_and_other_commissions_secretaries_cannot_add_commitments(db: Any, general_of_commission: Any,
+                                                                          who: str) -> None:
+    ga, people = general_of_commission
+    with pytest.raises(NotAllowed):
+        services.commitment_add(by=getattr(people, who), agreement=ga, text_en="x", responsible_side="state")
+    assert not ga.commitments.exists()
+
+
+def test_the_keeping_organisations_secretary_also_adds_commitments(db: Any, make_user: Any,
+                                                                   general_of_commission: Any) -> None:
+    ga, _people = general_of_commission
+    keeper = make_user("keeper", role="secretary", organisation=ga.owner)
+    services.commitment_add(by=keeper, agreement=ga, text_en="Owner side", responsible_side="state")
+    assert ga.commitments.count() == 1
 
 
 def test_covered_employees_by_sector_and_region(db: Any, admin: Any, builder: Any, other_employer: Any) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import Personas
 from tripartite.commissions.models import Commission, CommissionMember, Decision, Meeting
 from tripartite.core.models import Region, Sector
 from tripartite.partners.models import Kind, Organisation, Subkind
@@ -64,6 +65,18 @@ def union(db: Any) -> Organisation:
 @pytest.fixture
 def commission(ministry: Organisation) -> Commission:
     return make_commission(ministry)
+
+
+@pytest.fixture
+def personas(make_personas: Any, ministry: Organisation, other_ministry: Organisation) -> Personas:
+    """The Ministry of Labour's secretary (owner: runs its commissions), its analyst (member: reads), and the
+    Ministry of Energy's secretary (outsider)."""
+    return make_personas(role="secretary", organisation=ministry, elsewhere=other_ministry)
+
+
+@pytest.fixture
+def secretary(personas: Personas) -> Any:
+    return personas.owner
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from tripartite.agreements.models import (
     Commitment,
     DisputeProcedureClause,
 )
+from tripartite.core.i18n import in_languages
 
 
 class PartyInline(admin.TabularInline):
@@ -27,6 +28,8 @@ class PartyInline(admin.TabularInline):
 class CommitmentInline(admin.TabularInline):
     model = Commitment
     extra = 0
+    fields = [*in_languages("text"), "responsible_side", "responsible_organisation", "due_date", "period", "done_on",
+              "evidence"]
     raw_id_fields = ["responsible_organisation"]
 
 
@@ -40,7 +43,7 @@ class AgreementAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "kind", "level", "signed_on", "effective_from", "effective_to", "registration_number",
                     "published", "is_demo"]
     list_filter = ["kind", "level", "published", "is_demo"]
-    search_fields = ["title_kk", "title_ru", "title_en", "registration_number"]
+    search_fields = [*in_languages("title"), "registration_number"]
     raw_id_fields = ["owner", "employer", "commission"]
     readonly_fields = ["document_sha256", "document_size", "public_copy_sha256", "registration_number", "filed_on"]
     inlines = [PartyInline, CommitmentInline]

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
+from django.forms.models import model_to_dict
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,28 +17,29 @@ from ninja.files import UploadedFile
 from pydantic import Field
 
 from tripartite.agreements import queries, services
+from tripartite.agreements.dispute_procedure import dispute_procedure_for
 from tripartite.agreements.favourability import Finding
 from tripartite.agreements.models import Agreement, AgreementParty, Clause, Commitment
-from tripartite.agreements.procedure import dispute_procedure_for
 from tripartite.commissions.models import Commission
-from tripartite.core.api_support import ErrorBody, current_user, get_or_404, require
+from tripartite.core.api_support import (
+    READ_ERRORS,
+    WRITE_ERRORS,
+    ErrorBody,
+    Ref,
+    current_user,
+    get_or_404,
+    require,
+    trilingual_schema,
+)
+from tripartite.core.i18n import in_languages
 from tripartite.core.models import Region, Sector
 from tripartite.core.policy import Action, visible
 from tripartite.partners.models import Organisation
 
 router = Router(tags=["agreements"])
 
-READ_ERRORS: dict[int, Any] = {401: ErrorBody, 404: ErrorBody, 422: ErrorBody}
-WRITE_ERRORS: dict[int, Any] = {400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody,
-                                422: ErrorBody}
-
 
 # Schemas ---------------------------------------------------------------------------------------------------------
-
-
-class Ref(Schema):
-    id: int
-    name: str
 
 
 class PartyIn(Schema):
@@ -57,53 +59,38 @@ class PartyOut(Schema):
     authority: str
 
 
-class ClauseIn(Schema):
+class ClauseIn(trilingual_schema("ClauseInTexts", "text")):  # type: ignore[misc]
     number: str
     topic: str = Field(description="pay, working_time, rest_leave, safety, social, employment, union_rights, "
                                    "disputes or other")
-    text_kk: str = ""
-    text_ru: str = ""
-    text_en: str = ""
     parameters: dict[str, Decimal] = Field(default_factory=dict,
                                            description="Typed parameters by key of the pack, e.g. "
                                                        "{\"minimum_monthly_pay\": 90000}")
 
 
-class ClausePatch(Schema):
+class ClausePatch(trilingual_schema("ClausePatchTexts", "text", kind="patch")):  # type: ignore[misc]
     number: str | None = None
     topic: str | None = None
-    text_kk: str | None = None
-    text_ru: str | None = None
-    text_en: str | None = None
     parameters: dict[str, Decimal] | None = Field(None, description="Replaces all parameters of the clause")
     reason: str = Field("", max_length=100, description="What changed and why (kept with the version)")
 
 
-class ClauseOut(Schema):
+class ClauseOut(trilingual_schema("ClauseOutTexts", "text", kind="out")):  # type: ignore[misc]
     id: int
     number: str
     topic: str
     text: str
-    text_kk: str
-    text_ru: str
-    text_en: str
     parameters: dict[str, Decimal]
 
 
-class CommitmentIn(Schema):
-    text_kk: str = ""
-    text_ru: str = ""
-    text_en: str = ""
+class CommitmentIn(trilingual_schema("CommitmentInTexts", "text")):  # type: ignore[misc]
     responsible_side: str = ""
     responsible_organisation: int | None = None
     due_date: date | None = None
     period: str = ""
 
 
-class CommitmentPatch(Schema):
-    text_kk: str | None = None
-    text_ru: str | None = None
-    text_en: str | None = None
+class CommitmentPatch(trilingual_schema("CommitmentPatchTexts", "text", kind="patch")):  # type: ignore[misc]
     responsible_side: str | None = None
     responsible_organisation: int | None = None
     due_date: date | None = None
@@ -191,12 +178,9 @@ class BargainingOut(Schema):
     kept: bool | None
 
 
-class AgreementIn(Schema):
+class AgreementIn(trilingual_schema("AgreementInTitles", "title")):  # type: ignore[misc]
     kind: str = Field(description="general, sectoral, regional or collective")
     level: str = Field("", description="A level code of the pack; empty = the usual level for the kind")
-    title_kk: str = ""
-    title_ru: str = ""
-    title_en: str = ""
     owner: int = Field(description="Id of the organisation that keeps the record")
     commission: int | None = None
     employer: int | None = Field(None, description="The employer (collective agreements)")
@@ -213,12 +197,9 @@ class AgreementIn(Schema):
     published: bool = True
 
 
-class AgreementPatch(Schema):
+class AgreementPatch(trilingual_schema("AgreementPatchTitles", "title", kind="patch")):  # type: ignore[misc]
     kind: str | None = None
     level: str | None = None
-    title_kk: str | None = None
-    title_ru: str | None = None
-    title_en: str | None = None
     owner: int | None = None
     commission: int | None = None
     employer: int | None = None
@@ -235,15 +216,12 @@ class AgreementPatch(Schema):
     published: bool | None = None
 
 
-class AgreementOut(Schema):
+class AgreementOut(trilingual_schema("AgreementOutTitles", "title", kind="out")):  # type: ignore[misc]
     id: int
     kind: str
     level: str
     level_name: str
     title: str
-    title_kk: str
-    title_ru: str
-    title_en: str
     status: str = Field(description="draft, negotiating, signed, in_force, expired or terminated (computed)")
     owner: Ref
     commission: Ref | None
@@ -362,9 +340,6 @@ def _agreement_fields(user: Any, data: dict[str, Any]) -> dict[str, Any]:
         pk = data["commission"]
         data["commission"] = _resolve(Commission, "commission", _("No commission has the id %(id)s.") % {"id": pk},
                                       pk=pk)
-    for text_field in ("title_kk", "title_ru", "title_en", "disagreements", "level"):
-        if text_field in data and data[text_field] is None:
-            data[text_field] = ""
     return data
 
 
@@ -395,8 +370,8 @@ def party_out(p: AgreementParty) -> dict[str, Any]:
 
 
 def clause_out(c: Clause) -> dict[str, Any]:
-    return {"id": c.pk, "number": c.number, "topic": c.topic, "text": c.text, "text_kk": c.text_kk,
-            "text_ru": c.text_ru, "text_en": c.text_en,
+    return {"id": c.pk, "number": c.number, "topic": c.topic, "text": c.text,
+            **model_to_dict(c, fields=in_languages("text")),
             "parameters": {p.key: p.value for p in c.parameters.all()}}
 
 
@@ -409,8 +384,8 @@ def row_out(a: Agreement) -> dict[str, Any]:
 def agreement_out(a: Agreement) -> dict[str, Any]:
     b = queries.bargaining_of(a)
     return {
-        **row_out(a), "level_name": a.level_name, "title_kk": a.title_kk, "title_ru": a.title_ru,
-        "title_en": a.title_en, "owner": _ref(a.owner), "commission": _ref(a.commission),
+        **row_out(a), "level_name": a.level_name, **model_to_dict(a, fields=in_languages("title")),
+        "owner": _ref(a.owner), "commission": _ref(a.commission),
         "employer": _ref(a.employer), "sectors": [s.code for s in a.sectors.all()],
         "regions": [r.kato for r in a.regions.all()], "proposal_date": a.proposal_date,
         "negotiations_started_on": a.negotiations_started_on, "terminated_on": a.terminated_on,
@@ -593,7 +568,6 @@ def amend_clause(request: HttpRequest, clause_id: int, payload: ClausePatch):  #
     data = payload.dict(exclude_unset=True)
     reason = data.pop("reason", "")
     parameters = data.pop("parameters", None)
-    data = {k: ("" if v is None else v) for k, v in data.items()}
     parsed = services.parse_parameters(parameters) if parameters is not None else None
     return clause_out(services.clause_amend(clause=clause, by=current_user(request), data=data, parameters=parsed,
                                             reason=reason))
@@ -642,9 +616,6 @@ def patch_commitment(request: HttpRequest, commitment_id: int, payload: Commitme
     if "responsible_organisation" in data:
         data["responsible_organisation"] = _organisation(user, data["responsible_organisation"],
                                                          "responsible_organisation")
-    for text_field in ("text_kk", "text_ru", "text_en", "responsible_side", "period", "evidence"):
-        if text_field in data and data[text_field] is None:
-            data[text_field] = ""
     return commitment_out(services.commitment_update(commitment=commitment, by=user, data=data))
 
 

@@ -32,7 +32,7 @@ def _clause(by: Any, agreement: Agreement, number: str, topic: str, en: str, ru:
 
 
 def _employer(by: Any, serial: int, kk: str, ru: str, en: str, parent: Organisation | None) -> Organisation:
-    from tripartite.demo.services import demo_bin
+    from tripartite.partners.demo import demo_bin
 
     return partner_services.organisation_create(by=by, data={
         "kind": "employer", "name_kk": kk, "name_ru": ru, "name_en": en, "parent": parent, "published": True,

@@ -14,6 +14,7 @@ from tripartite.agreements.models import (
     Agreement,
     AgreementParty,
     BargainingMember,
+    Clause,
     Commitment,
     Status,
     Topic,
@@ -21,16 +22,11 @@ from tripartite.agreements.models import (
 from tripartite.agreements.rules import Kind
 from tripartite.agreements.services import MAX_DOCUMENT_BYTES
 from tripartite.commissions.models import Commission
+from tripartite.core.i18n import in_languages
 from tripartite.core.models import Region, Sector
+from tripartite.core.pages import DateInput
 from tripartite.partners.models import Kind as OrgKind
 from tripartite.partners.models import Organisation
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def _organisations() -> Any:
@@ -48,7 +44,7 @@ class AgreementForm(forms.ModelForm):
     class Meta:
         model = Agreement
         fields = [
-            "kind", "level", "title_kk", "title_ru", "title_en", "owner", "commission", "employer", "sectors",
+            "kind", "level", *in_languages("title"), "owner", "commission", "employer", "sectors",
             "regions", "proposal_date", "negotiations_started_on", "signed_on", "effective_from", "effective_to",
             "terminated_on", "covered_employees", "disagreements", "published",
         ]
@@ -109,12 +105,12 @@ class ClauseForm(forms.Form):
 
     number = forms.CharField(label=_("number"), max_length=20)
     topic = forms.ChoiceField(label=pgettext_lazy("clause", "topic"), choices=Topic.choices)
-    text_kk = forms.CharField(label=_("text (Kazakh)"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    text_ru = forms.CharField(label=_("text (Russian)"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    text_en = forms.CharField(label=_("text (English)"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args: Any, amending: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        for column in Clause.text.columns.values():
+            self.fields[column.name] = forms.CharField(label=column.verbose_name, required=False,
+                                                       widget=forms.Textarea(attrs={"rows": 3}))
         for spec in rules.parameters():
             unit = rules.unit_label(spec.unit)
             label = f"{rules.in_language(spec.label)} ({unit})" if unit else rules.in_language(spec.label)
@@ -132,18 +128,17 @@ class ClauseForm(forms.Form):
                 if key.startswith("param_") and value is not None}
 
     def clause_data(self) -> dict[str, Any]:
-        return {k: self.cleaned_data[k] for k in ("number", "topic", "text_kk", "text_ru", "text_en")}
+        return {k: self.cleaned_data[k] for k in ("number", "topic", *in_languages("text"))}
 
 
 class CommitmentForm(forms.ModelForm):
     class Meta:
         model = Commitment
-        fields = ["text_kk", "text_ru", "text_en", "responsible_side", "responsible_organisation", "due_date",
-                  "period", "done_on", "evidence"]
+        fields = [*in_languages("text"), "responsible_side", "responsible_organisation", "due_date", "period",
+                  "done_on", "evidence"]
         widgets = {
             "due_date": DateInput(), "done_on": DateInput(),
-            "text_kk": forms.Textarea(attrs={"rows": 2}), "text_ru": forms.Textarea(attrs={"rows": 2}),
-            "text_en": forms.Textarea(attrs={"rows": 2}), "evidence": forms.Textarea(attrs={"rows": 2}),
+            **{name: forms.Textarea(attrs={"rows": 2}) for name in (*in_languages("text"), "evidence")},
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

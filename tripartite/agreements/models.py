@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -15,13 +14,11 @@ from simple_history.models import HistoricalRecords
 
 from tripartite.agreements import rules
 from tripartite.agreements.rules import Kind
-from tripartite.core.i18n import localized
+from tripartite.commissions.obligations import Errors, Obligation
+from tripartite.core.i18n import Trilingual
 from tripartite.core.i18n import require_one_language as _require_one_language
 from tripartite.core.models import Published, Region, Sector
 from tripartite.partners.models import Organisation
-
-LANGUAGES = ("kk", "ru", "en")
-Errors = dict[str, list[Any]]
 
 
 def _document_path(instance: Agreement, filename: str) -> str:
@@ -50,9 +47,7 @@ class Agreement(Published):
     level = models.CharField(
         _("level"), max_length=40, help_text=_("A level of social partnership from the jurisdiction pack.")
     )
-    title_kk = models.CharField(_("title (Kazakh)"), max_length=500, blank=True)
-    title_ru = models.CharField(_("title (Russian)"), max_length=500, blank=True)
-    title_en = models.CharField(_("title (English)"), max_length=500, blank=True)
+    title = Trilingual(models.CharField, _("title"), max_length=500, blank=True, fallback=lambda a: f"#{a.pk}")
     owner = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,
@@ -116,10 +111,6 @@ class Agreement(Published):
             ),
         ]
         indexes = [models.Index(fields=["kind", "effective_from"]), models.Index(fields=["employer", "kind"])]
-
-    @property
-    def title(self) -> str:
-        return localized(self, "title") or f"#{self.pk}"
 
     def __str__(self) -> str:
         return self.title
@@ -296,9 +287,7 @@ class Clause(models.Model):
                                   verbose_name=_("agreement"))
     number = models.CharField(_("number"), max_length=20)
     topic = models.CharField(pgettext_lazy("clause", "topic"), max_length=20, choices=Topic.choices)
-    text_kk = models.TextField(_("text (Kazakh)"), blank=True)
-    text_ru = models.TextField(_("text (Russian)"), blank=True)
-    text_en = models.TextField(_("text (English)"), blank=True)
+    text = Trilingual(models.TextField, _("text"), blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -306,10 +295,6 @@ class Clause(models.Model):
         verbose_name_plural = _("clauses")
         ordering = ["agreement", "id"]
         constraints = [models.UniqueConstraint(fields=["agreement", "number"], name="unique_clause_number")]
-
-    @property
-    def text(self) -> str:
-        return localized(self, "text")
 
     def __str__(self) -> str:
         return _("Clause %(number)s") % {"number": self.number}
@@ -366,7 +351,7 @@ class ClauseParameter(models.Model):
                 raise ValidationError({"value": _("This parameter takes a whole number.")})
 
 
-class Commitment(models.Model):
+class Commitment(Obligation):
     """An obligation an agreement assigns to a side or an organisation, with its due date and evidence.
 
     Its status (pending, done, overdue) is computed from the dates on the day asked, never stored.
@@ -379,73 +364,31 @@ class Commitment(models.Model):
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="commitments",
                                   verbose_name=_("agreement"))
-    text_kk = models.TextField(_("text (Kazakh)"), blank=True)
-    text_ru = models.TextField(_("text (Russian)"), blank=True)
-    text_en = models.TextField(_("text (English)"), blank=True)
-    responsible_side = models.CharField(_("responsible side"), max_length=20, choices=rules.side_choices,
-                                        blank=True)
     responsible_organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="agreement_commitments",
         verbose_name=_("responsible organisation"),
     )
-    due_date = models.DateField(_("due date"), null=True, blank=True)
     period = models.CharField(pgettext_lazy("recurrence", "period"), max_length=200, blank=True,
                               help_text=_("For a recurring obligation, e.g. \"every quarter\"."))
     done_on = models.DateField(_("fulfilled on"), null=True, blank=True)
     evidence = models.TextField(_("evidence of fulfilment"), blank=True)
     history = HistoricalRecords()
 
-    class Meta:
+    missing_text = _("Give the text of the commitment in at least one language.")
+    done_in_future = _("A commitment cannot be fulfilled on a future date.")
+
+    class Meta(Obligation.Meta):
         verbose_name = _("commitment")
         verbose_name_plural = _("commitments")
-        ordering = ["due_date", "id"]
 
     @property
-    def text(self) -> str:
-        return localized(self, "text")
+    def parent_record(self) -> Agreement:
+        return self.agreement
 
-    def __str__(self) -> str:
-        text = self.text
-        return text if len(text) <= 80 else text[:79] + "…"
-
-    @property
-    def published(self) -> bool:
-        return self.agreement.published
-
-    def policy_scopes(self) -> list[tuple[str, int]]:
-        return self.agreement.policy_scopes()
-
-    def status_on(self, today: date) -> str:
-        if self.done_on is not None and self.done_on <= today:
-            return self.Status.DONE
-        if self.due_date is not None and self.due_date < today:
-            return self.Status.OVERDUE
-        return self.Status.PENDING
-
-    @staticmethod
-    def done_q(today: date) -> Q:
-        return Q(done_on__isnull=False, done_on__lte=today)
-
-    @staticmethod
-    def due_q(today: date) -> Q:
-        return Q(due_date__isnull=False, due_date__lte=today)
-
-    @classmethod
-    def status_q(cls, status: str, today: date) -> Q:
-        if status == cls.Status.DONE:
-            return cls.done_q(today)
-        if status == cls.Status.OVERDUE:
-            return ~cls.done_q(today) & Q(due_date__isnull=False, due_date__lt=today)
-        return ~cls.done_q(today) & (Q(due_date__isnull=True) | Q(due_date__gte=today))
-
-    def clean(self) -> None:
-        errors = _require_one_language(self, "text", _("Give the text of the commitment in at least one language."))
+    def obligation_errors(self) -> Errors:
         if not self.responsible_side and self.responsible_organisation_id is None:
-            errors.setdefault("responsible_side", []).append(
-                _("Name the responsible side or the responsible organisation.")
-            )
-        if errors:
-            raise ValidationError(errors)
+            return {"responsible_side": [_("Name the responsible side or the responsible organisation.")]}
+        return {}
 
 
 class DisputeProcedureClause(models.Model):

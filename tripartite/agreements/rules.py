@@ -14,6 +14,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+# The sides are the commissions' (one definition of the pack's sides in the user's language).
+from tripartite.commissions.rules import side_choices as side_choices
+from tripartite.commissions.rules import side_name as side_name
 from tripartite.core.i18n import current_language
 from tripartite.core.jurisdiction import current_pack
 from tripartite.jurisdictions import Level, LevelNotFound, Rule, RuleNotFound, Scope
@@ -89,14 +92,6 @@ def default_level(kind: str, on: date | None = None) -> str:
     """The first level (lowest order) of the scheme in force where ``kind`` is concluded."""
     levels = levels_for(kind, on)
     return levels[0].code if levels else ""
-
-
-def side_choices() -> list[tuple[str, str]]:
-    return [(s.code, in_language(s.name)) for s in current_pack().sides()]
-
-
-def side_name(code: str) -> str:
-    return dict(side_choices()).get(code, code)
 
 
 def parameters() -> tuple[ClauseParameter, ...]:

@@ -11,7 +11,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Model, ProtectedError
+from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -27,8 +27,9 @@ from tripartite.agreements.models import (
     DisputeProcedureClause,
 )
 from tripartite.agreements.rules import Kind
+from tripartite.core import writes
 from tripartite.core.errors import Conflict, DomainError, NotAllowed
-from tripartite.core.models import audit_as
+from tripartite.core.i18n import in_languages
 from tripartite.core.policy import Action, can
 from tripartite.partners.models import Organisation
 
@@ -53,51 +54,24 @@ class FilingIncomplete(DomainError):
 
 
 AGREEMENT_FIELDS = (
-    "kind", "level", "title_kk", "title_ru", "title_en", "owner", "commission", "employer", "proposal_date",
+    "kind", "level", *in_languages("title"), "owner", "commission", "employer", "proposal_date",
     "negotiations_started_on", "signed_on", "effective_from", "effective_to", "terminated_on",
     "covered_employees", "disagreements", "published",
 )
 PARTY_FIELDS = ("side", "organisation", "signatory_name", "signatory_position", "authority")
 MEMBER_FIELDS = ("side", "person_name", "position", "organisation")
-CLAUSE_FIELDS = ("number", "topic", "text_kk", "text_ru", "text_en")
-COMMITMENT_FIELDS = (
-    "text_kk", "text_ru", "text_en", "responsible_side", "responsible_organisation", "due_date", "period",
-    "done_on", "evidence",
+CLAUSE_FIELDS = ("number", "topic", *in_languages("text"))
+# A commitment is added with what the agreement says; its fulfilment is recorded by `commitment_fulfil`.
+COMMITMENT_ADD_FIELDS = (
+    *in_languages("text"), "responsible_side", "responsible_organisation", "due_date", "period",
 )
-
-
-def _require(by: Any, action: Action, target: Model | None, *, kind: type[Model] | None = None) -> None:
-    if not can(by, action, target, kind=kind):
-        raise NotAllowed(_("You do not have permission to do this."))
-
-
-def _apply(obj: Model, data: Mapping[str, Any], allowed: tuple[str, ...]) -> None:
-    unknown = set(data) - set(allowed)
-    if unknown:
-        raise ValueError(f"Fields that cannot be changed here: {sorted(unknown)}")
-    for field, value in data.items():
-        setattr(obj, field, value)
-
-
-def _save(obj: Model, by: Any) -> None:
-    obj.full_clean()
-    audit_as(obj, by)
-    obj.save()
-
-
-def _delete(obj: Model, by: Any) -> None:
-    audit_as(obj, by)
-    obj.delete()
+COMMITMENT_FIELDS = (*COMMITMENT_ADD_FIELDS, "done_on", "evidence")
 
 
 def _locked(agreement: Agreement) -> Agreement:
     return Agreement.objects.select_for_update(of=("self",)).select_related("owner", "commission", "employer").get(
         pk=agreement.pk
     )
-
-
-def _require_change(by: Any, agreement: Agreement) -> None:
-    _require(by, Action.CHANGE, agreement)
 
 
 # Agreements --------------------------------------------------------------------------------------------------
@@ -161,36 +135,22 @@ def agreement_create(
     owner: Organisation,
     kind: str,
     level: str = "",
-    title_kk: str = "",
-    title_ru: str = "",
-    title_en: str = "",
     commission: Any = None,
-    employer: Organisation | None = None,
     sectors: Iterable[Any] = (),
     regions: Iterable[Any] = (),
-    proposal_date: date | None = None,
-    negotiations_started_on: date | None = None,
-    signed_on: date | None = None,
-    effective_from: date | None = None,
-    effective_to: date | None = None,
-    terminated_on: date | None = None,
-    covered_employees: int | None = None,
-    disagreements: str = "",
-    published: bool = True,
-    is_demo: bool = False,
+    **fields: Any,
 ) -> Agreement:
-    """Register an agreement kept by ``owner``; without a level, the pack's first level for the kind is used."""
+    """Register an agreement kept by ``owner``; without a level, the pack's first level for the kind is used.
+
+    ``fields``: the title (``title_kk``, ``title_ru``, ``title_en``), ``employer``, the dates, ``covered_employees``,
+    ``disagreements``, ``published`` (yes by default) and ``is_demo``.
+    """
     if not _may_create(by, owner, commission):
         raise NotAllowed(_("You do not have permission to do this."))
-    agreement = Agreement(
-        owner=owner, kind=kind, title_kk=title_kk, title_ru=title_ru, title_en=title_en, commission=commission,
-        employer=employer, proposal_date=proposal_date, negotiations_started_on=negotiations_started_on,
-        signed_on=signed_on, effective_from=effective_from, effective_to=effective_to,
-        terminated_on=terminated_on, covered_employees=covered_employees, disagreements=disagreements,
-        published=published, is_demo=is_demo,
-    )
+    agreement = Agreement(owner=owner, kind=kind, commission=commission)
+    writes.apply_changes(agreement, fields, (*AGREEMENT_FIELDS, "is_demo"))
     agreement.level = level or rules.default_level(kind, agreement.reference_date)
-    _save(agreement, by)
+    writes.save(agreement, by)
     _set_scope(agreement, sectors, regions)
     _one_collective_in_force(agreement)
     return agreement
@@ -207,14 +167,14 @@ def agreement_update(
 ) -> Agreement:
     """Change an agreement's fields and scope; handing it to another owner needs the right to create there."""
     agreement = _locked(agreement)
-    _require_change(by, agreement)
+    writes.require(by, Action.CHANGE, agreement)
     new_owner = data.get("owner")
     if new_owner is not None and new_owner.pk != agreement.owner_id:
-        _require(by, Action.CREATE, new_owner, kind=Agreement)
-    _apply(agreement, data, AGREEMENT_FIELDS)
+        writes.require(by, Action.CREATE, new_owner, kind=Agreement)
+    writes.apply_changes(agreement, data, AGREEMENT_FIELDS)
     if "level" in data and not data["level"]:
         agreement.level = rules.default_level(agreement.kind, agreement.reference_date)
-    _save(agreement, by)
+    writes.save(agreement, by)
     _set_scope(agreement, sectors, regions)
     _one_collective_in_force(agreement)
     return agreement
@@ -224,7 +184,7 @@ def agreement_update(
 def agreement_delete(*, agreement: Agreement, by: Any) -> None:
     """Delete an agreement that was never filed; a filed one stays in the register (unpublish it instead)."""
     agreement = _locked(agreement)
-    _require(by, Action.DELETE, agreement)
+    writes.require(by, Action.DELETE, agreement)
     if agreement.registration_number:
         raise AgreementConflict(
             _("This agreement is filed (registration number %(number)s) and cannot be deleted; "
@@ -235,11 +195,11 @@ def agreement_delete(*, agreement: Agreement, by: Any) -> None:
     for model in (ClauseParameter, Clause, Commitment, AgreementParty, BargainingMember):
         link = "clause__agreement" if model is ClauseParameter else "agreement"
         for row in model.objects.filter(**{link: agreement}):
-            _delete(row, by)
+            writes.delete(row, by)
     DisputeProcedureClause.objects.filter(agreement=agreement).delete()
     try:
         with transaction.atomic():
-            _delete(agreement, by)
+            writes.delete(agreement, by)
     except ProtectedError as exc:
         # Another register (e.g. a collective dispute) refers to this agreement.
         raise AgreementConflict(
@@ -290,8 +250,7 @@ def _store_pdf(agreement: Agreement, field: str, data: bytes, by: Any) -> None:
     filefield.save(f"{field}.pdf", ContentFile(data), save=False)
     new, storage = filefield.name, filefield.storage
     try:
-        audit_as(agreement, by)
-        agreement.save()
+        writes.save(agreement, by, validate=False)
     except Exception:
         storage.delete(new)
         raise
@@ -303,7 +262,7 @@ def _store_pdf(agreement: Agreement, field: str, data: bytes, by: Any) -> None:
 def document_upload(*, agreement: Agreement, by: Any, upload: Any) -> Agreement:
     """Attach the signed document: a PDF of at most 20 MB, stored with its SHA-256."""
     agreement = _locked(agreement)
-    _require_change(by, agreement)
+    writes.require(by, Action.CHANGE, agreement)
     data, digest = read_pdf(upload, field="document")
     agreement.document_sha256 = digest
     agreement.document_size = len(data)
@@ -315,7 +274,7 @@ def document_upload(*, agreement: Agreement, by: Any, upload: Any) -> Agreement:
 def public_copy_upload(*, agreement: Agreement, by: Any, upload: Any) -> Agreement:
     """Publish a redacted copy (names and signatures removed) beside the signed original."""
     agreement = _locked(agreement)
-    _require_change(by, agreement)
+    writes.require(by, Action.CHANGE, agreement)
     if not agreement.document:
         raise ValidationError({"public_copy": _("Attach the signed document before its public copy.")})
     data, digest = read_pdf(upload, field="public_copy")
@@ -328,66 +287,55 @@ def public_copy_upload(*, agreement: Agreement, by: Any, upload: Any) -> Agreeme
 
 
 @transaction.atomic
-def party_add(
-    *,
-    by: Any,
-    agreement: Agreement,
-    side: str,
-    organisation: Organisation,
-    signatory_name: str = "",
-    signatory_position: str = "",
-    authority: str = "",
-) -> AgreementParty:
-    """Add an organisation as a party for one side, with its signatory and their authority to sign."""
+def party_add(*, by: Any, agreement: Agreement, side: str, organisation: Organisation, **fields: Any) -> AgreementParty:
+    """Add an organisation as a party for one side, with its signatory and their authority to sign.
+
+    ``fields``: ``signatory_name``, ``signatory_position``, ``authority``.
+    """
     agreement = _locked(agreement)
-    _require_change(by, agreement)
+    writes.require(by, Action.CHANGE, agreement)
     if agreement.parties.filter(organisation=organisation).exists():
         raise AgreementConflict(_("%(organisation)s is already a party to this agreement."), field="organisation",
                                 params={"organisation": organisation})
-    party = AgreementParty(agreement=agreement, side=side, organisation=organisation,
-                           signatory_name=signatory_name.strip(), signatory_position=signatory_position.strip(),
-                           authority=authority.strip())
-    _save(party, by)
+    party = AgreementParty(agreement=agreement, side=side, organisation=organisation)
+    writes.apply_changes(party, fields, PARTY_FIELDS)
+    writes.save(party, by)
     return party
 
 
 @transaction.atomic
 def party_update(*, party: AgreementParty, by: Any, data: Mapping[str, Any]) -> AgreementParty:
     party = AgreementParty.objects.select_for_update().select_related("agreement").get(pk=party.pk)
-    _require_change(by, party.agreement)
-    _apply(party, data, PARTY_FIELDS)
-    _save(party, by)
+    writes.require(by, Action.CHANGE, party.agreement)
+    writes.apply_changes(party, data, PARTY_FIELDS)
+    writes.save(party, by)
     return party
 
 
 @transaction.atomic
 def party_remove(*, party: AgreementParty, by: Any) -> None:
-    _require_change(by, party.agreement)
-    _delete(party, by)
+    writes.require(by, Action.CHANGE, party.agreement)
+    writes.delete(party, by)
 
 
 @transaction.atomic
-def bargaining_member_add(
-    *,
-    by: Any,
-    agreement: Agreement,
-    side: str,
-    person_name: str,
-    position: str = "",
-    organisation: Organisation | None = None,
-) -> BargainingMember:
-    """Seat a person on the parity bargaining commission. Parity is checked on read and flagged, not refused."""
-    _require_change(by, agreement)
-    member = BargainingMember(agreement=agreement, side=side, person_name=person_name.strip(), position=position,
-                              organisation=organisation)
-    _save(member, by)
+def bargaining_member_add(*, by: Any, agreement: Agreement, side: str, person_name: str,
+                          **fields: Any) -> BargainingMember:
+    """Seat a person on the parity bargaining commission. Parity is checked on read and flagged, not refused.
+
+    ``fields``: ``position``, ``organisation``.
+    """
+    writes.require(by, Action.CHANGE, agreement)
+    member = BargainingMember(agreement=agreement)
+    writes.apply_changes(member, {"side": side, "person_name": person_name, **fields}, MEMBER_FIELDS)
+    writes.save(member, by)
     return member
 
 
 @transaction.atomic
 def bargaining_member_remove(*, member: BargainingMember, by: Any) -> None:
-    _require_change(by, member.agreement)
-    _delete(member, by)
+    writes.require(by, Action.CHANGE, member.agreement)
+    writes.delete(member, by)
 
 
 # Clauses and their typed parameters --------------------------------------------------------------------------
@@ -421,7 +369,7 @@ def _set_parameters(clause: Clause, parameters: Mapping[str, Decimal], by: Any) 
     existing = {p.key: p for p in clause.parameters.all()}
     for key, row in existing.items():
         if key not in parameters:
-            _delete(row, by)
+            writes.delete(row, by)
     errors: list[str] = []
     for key, value in parameters.items():
         row = existing.get(key) or ClauseParameter(clause=clause, key=key)
@@ -429,7 +377,7 @@ def _set_parameters(clause: Clause, parameters: Mapping[str, Decimal], by: Any) 
             continue
         row.value = value
         try:
-            _save(row, by)
+            writes.save(row, by)
         except ValidationError as exc:
             errors.extend(f"{rules.parameter_label(key)}: {m}" for m in exc.messages)
     if errors:
@@ -437,25 +385,17 @@ def _set_parameters(clause: Clause, parameters: Mapping[str, Decimal], by: Any) 
 
 
 @transaction.atomic
-def clause_add(
-    *,
-    by: Any,
-    agreement: Agreement,
-    number: str,
-    topic: str,
-    text_kk: str = "",
-    text_ru: str = "",
-    text_en: str = "",
-    parameters: Mapping[str, Decimal] | None = None,
-) -> Clause:
-    """Add a clause with its text and typed parameters (e.g. {"minimum_monthly_pay": 90000})."""
+def clause_add(*, by: Any, agreement: Agreement, number: str, topic: str,
+               parameters: Mapping[str, Decimal] | None = None, **texts: Any) -> Clause:
+    """Add a clause with its text (``text_kk``, ``text_ru``, ``text_en``) and typed parameters
+    (e.g. {"minimum_monthly_pay": 90000})."""
     agreement = _locked(agreement)
-    _require_change(by, agreement)
-    clause = Clause(agreement=agreement, number=number.strip(), topic=topic, text_kk=text_kk, text_ru=text_ru,
-                    text_en=text_en)
+    writes.require(by, Action.CHANGE, agreement)
+    clause = Clause(agreement=agreement)
+    writes.apply_changes(clause, {"number": number, "topic": topic, **texts}, CLAUSE_FIELDS)
     if clause.number and agreement.clauses.filter(number=clause.number).exists():
         raise ValidationError({"number": _("This agreement already has a clause with this number.")})
-    _save(clause, by)
+    writes.save(clause, by)
     _set_parameters(clause, parameters or {}, by)
     return clause
 
@@ -471,12 +411,12 @@ def clause_amend(
 ) -> Clause:
     """Amend a clause: the previous wording stays in its history as a dated version (who, when, why)."""
     clause = Clause.objects.select_for_update().select_related("agreement").get(pk=clause.pk)
-    _require_change(by, clause.agreement)
-    _apply(clause, data, CLAUSE_FIELDS)
+    writes.require(by, Action.CHANGE, clause.agreement)
+    writes.apply_changes(clause, data, CLAUSE_FIELDS)
     if clause.agreement.clauses.filter(number=clause.number).exclude(pk=clause.pk).exists():
         raise ValidationError({"number": _("This agreement already has a clause with this number.")})
     clause._change_reason = reason.strip()  # type: ignore[attr-defined]
-    _save(clause, by)
+    writes.save(clause, by)
     if parameters is not None:
         _set_parameters(clause, parameters, by)
     return clause
@@ -484,72 +424,58 @@ def clause_amend(
 
 @transaction.atomic
 def clause_delete(*, clause: Clause, by: Any) -> None:
-    _require_change(by, clause.agreement)
+    writes.require(by, Action.CHANGE, clause.agreement)
     for row in clause.parameters.all():
-        _delete(row, by)
-    _delete(clause, by)
+        writes.delete(row, by)
+    writes.delete(clause, by)
 
 
 # Commitments -------------------------------------------------------------------------------------------------
 
 
+def _locked_commitment(commitment: Commitment) -> Commitment:
+    return Commitment.objects.select_for_update().select_related("agreement").get(pk=commitment.pk)
+
+
 @transaction.atomic
-def commitment_add(
-    *,
-    by: Any,
-    agreement: Agreement,
-    text_kk: str = "",
-    text_ru: str = "",
-    text_en: str = "",
-    responsible_side: str = "",
-    responsible_organisation: Organisation | None = None,
-    due_date: date | None = None,
-    period: str = "",
-) -> Commitment:
-    _require_change(by, agreement)
-    commitment = Commitment(
-        agreement=agreement, text_kk=text_kk, text_ru=text_ru, text_en=text_en, responsible_side=responsible_side,
-        responsible_organisation=responsible_organisation, due_date=due_date, period=period,
-    )
-    _save(commitment, by)
+def commitment_add(*, by: Any, agreement: Agreement, **fields: Any) -> Commitment:
+    """Add an obligation of the agreement. ``fields``: the text (``text_kk``, ``text_ru``, ``text_en``),
+    ``responsible_side`` and/or ``responsible_organisation``, ``due_date``, ``period``."""
+    writes.require(by, Action.CHANGE, agreement)
+    commitment = Commitment(agreement=agreement)
+    writes.apply_changes(commitment, fields, COMMITMENT_ADD_FIELDS)
+    writes.save(commitment, by)
     return commitment
-
-
-def _check_done_on(done_on: date | None) -> None:
-    if done_on is not None and done_on > timezone.localdate():
-        raise ValidationError({"done_on": _("A commitment cannot be fulfilled on a future date.")})
 
 
 @transaction.atomic
 def commitment_update(*, commitment: Commitment, by: Any, data: Mapping[str, Any]) -> Commitment:
-    commitment = Commitment.objects.select_for_update().select_related("agreement").get(pk=commitment.pk)
-    _require_change(by, commitment.agreement)
-    _apply(commitment, data, COMMITMENT_FIELDS)
-    _check_done_on(commitment.done_on)
-    _save(commitment, by)
+    commitment = _locked_commitment(commitment)
+    writes.require(by, Action.CHANGE, commitment.agreement)
+    writes.apply_changes(commitment, data, COMMITMENT_FIELDS)
+    writes.save(commitment, by)
     return commitment
 
 
 @transaction.atomic
 def commitment_fulfil(*, commitment: Commitment, by: Any, done_on: date, evidence: str = "") -> Commitment:
     """Record that a pending or overdue commitment was fulfilled on ``done_on``, with its evidence."""
-    commitment = Commitment.objects.select_for_update().select_related("agreement").get(pk=commitment.pk)
-    _require_change(by, commitment.agreement)
+    commitment = _locked_commitment(commitment)
+    writes.require(by, Action.CHANGE, commitment.agreement)
     if commitment.done_on is not None:
         raise AgreementConflict(_("This commitment is already marked as fulfilled (on %(date)s)."),
                                 field="done_on", params={"date": commitment.done_on.isoformat()})
-    _check_done_on(done_on)
     commitment.done_on = done_on
     if evidence.strip():
         commitment.evidence = evidence.strip()
-    _save(commitment, by)
+    writes.save(commitment, by)
     return commitment
 
 
 @transaction.atomic
 def commitment_delete(*, commitment: Commitment, by: Any) -> None:
-    _require_change(by, commitment.agreement)
-    _delete(commitment, by)
+    writes.require(by, Action.CHANGE, commitment.agreement)
+    writes.delete(commitment, by)
 
 
 # Dispute-procedure clause ------------------------------------------------------------------------------------
@@ -567,7 +493,7 @@ def dispute_procedure_set(
 ) -> DisputeProcedureClause:
     """Set (or replace) a collective agreement's own dispute procedure; deadlines may only be shortened."""
     agreement = _locked(agreement)
-    _require_change(by, agreement)
+    writes.require(by, Action.CHANGE, agreement)
     clause = DisputeProcedureClause.objects.filter(agreement=agreement).first() or DisputeProcedureClause(
         agreement=agreement
     )
@@ -575,16 +501,16 @@ def dispute_procedure_set(
     clause.conciliators = "\n".join(n.strip() for n in conciliators if n and n.strip())
     clause.mediator = mediator.strip()
     clause.arbitration_rules = arbitration_rules.strip()
-    _save(clause, by)
+    writes.save(clause, by)
     return clause
 
 
 @transaction.atomic
 def dispute_procedure_remove(*, agreement: Agreement, by: Any) -> None:
-    _require_change(by, agreement)
+    writes.require(by, Action.CHANGE, agreement)
     clause = DisputeProcedureClause.objects.filter(agreement=agreement).first()
     if clause is not None:
-        _delete(clause, by)
+        writes.delete(clause, by)
 
 
 # Filing ------------------------------------------------------------------------------------------------------
@@ -646,7 +572,7 @@ def agreement_file(*, agreement: Agreement, by: Any, filed_on: date | None = Non
     Refused with the list of what is missing when the pre-filing checklist is not complete.
     """
     agreement = _locked(agreement)
-    _require_change(by, agreement)
+    writes.require(by, Action.CHANGE, agreement)
     if agreement.registration_number:
         raise AgreementConflict(_("This agreement is already filed under number %(number)s."),
                                 field="registration_number", params={"number": agreement.registration_number})
@@ -655,5 +581,5 @@ def agreement_file(*, agreement: Agreement, by: Any, filed_on: date | None = Non
         raise FilingIncomplete(missing)
     agreement.filed_on = filed_on or timezone.localdate()
     agreement.registration_number = f"{_PREFIX.get(agreement.kind, 'AG')}-{agreement.filed_on.year}-{agreement.pk:06d}"
-    _save(agreement, by)
+    writes.save(agreement, by)
     return agreement

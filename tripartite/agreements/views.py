@@ -7,7 +7,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -47,29 +46,22 @@ from tripartite.agreements.models import (
 from tripartite.agreements.rules import Kind
 from tripartite.commissions import queries as commission_queries
 from tripartite.core.errors import DomainError
-from tripartite.core.pages import deny as _deny
-from tripartite.core.pages import submit as _submit
+from tripartite.core.i18n import in_languages
+from tripartite.core.pages import delete_page, deny, form_page, permit, submit
 from tripartite.core.policy import Action, can, may_see_unpublished
 from tripartite.core.uploads import stored_file_response
 from tripartite.core.views import history_page, paginate
-
-
-def _form_page(request: HttpRequest, form: forms.BaseForm, *, title: str, back_url: str, submit: str,
-               multipart: bool = False, intro: str = "", extra: dict[str, Any] | None = None) -> HttpResponse:
-    status = 422 if request.method == "POST" and form.errors else 200
-    return render(request, "agreements/form.html", {
-        "form": form, "title": title, "back_url": back_url, "submit_label": submit, "multipart": multipart,
-        "intro": intro, **(extra or {}),
-    }, status=status)
 
 
 def _today() -> date:
     return timezone.localdate()
 
 
-def _changeable(request: HttpRequest, pk: int) -> Agreement | None:
+def _changeable(request: HttpRequest, pk: int) -> Agreement:
+    """The agreement, if the user may see it (else 404) and change it (else sign in, or 403)."""
     agreement = queries.agreement_for(request.user, pk)
-    return agreement if can(request.user, Action.CHANGE, agreement) else None
+    permit(request, Action.CHANGE, agreement)
+    return agreement
 
 
 def _detail_url(agreement: Agreement | int) -> str:
@@ -100,13 +92,13 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
     today = _today()
     agreements = queries.agreement_list(user=request.user, today=today, **filter_form.filters()).prefetch_related(
         "sectors", "regions", "parties__organisation")
-    header = ["id", "registration_number", "kind", "level", "title_kk", "title_ru", "title_en", "status",
-              "signed_on", "effective_from", "effective_to", "employer", "sectors", "regions", "parties",
-              "covered_employees", "document_sha256"]
+    header = ["id", "registration_number", "kind", "level", *in_languages("title"), "status", "signed_on",
+              "effective_from", "effective_to", "employer", "sectors", "regions", "parties", "covered_employees",
+              "document_sha256"]
     rows = [[
-        a.pk, a.registration_number, a.kind, a.level, a.title_kk, a.title_ru, a.title_en, a.status_on(today),
-        a.signed_on.isoformat() if a.signed_on else "", a.effective_from.isoformat() if a.effective_from else "",
-        a.effective_to.isoformat() if a.effective_to else "", a.employer.name if a.employer else "",
+        a.pk, a.registration_number, a.kind, a.level, *(getattr(a, c) for c in in_languages("title")),
+        a.status_on(today), a.signed_on.isoformat() if a.signed_on else "",
+        a.effective_from.isoformat() if a.effective_from else "", a.effective_to.isoformat() if a.effective_to else "", a.employer.name if a.employer else "",
         " ".join(s.code for s in a.sectors.all()), " ".join(r.kato for r in a.regions.all()),
         "; ".join(f"{p.side}: {p.organisation.name}" for p in a.parties.all()),
         a.covered_employees if a.covered_employees is not None else "", a.document_sha256,
@@ -157,24 +149,22 @@ def _procedure_days(procedure: DisputeProcedureClause | None, on: date) -> list[
 def agreement_create(request: HttpRequest) -> HttpResponse:
     owners = queries.owners_for(request.user)
     if not request.user.is_authenticated or not owners.exists():
-        return _deny(request)
+        return deny(request)
     form = AgreementForm(request.POST or None, owners=owners)
 
     def create(data: dict[str, Any]) -> Agreement:
         return services.agreement_create(by=request.user, **data)
 
-    created = _submit(request, form, create)
+    created = submit(request, form, create)
     if created is not None:
         messages.success(request, _("The agreement was registered."))
         return redirect(_detail_url(created))
-    return _form_page(request, form, title=_("New agreement"), back_url=reverse("agreements:list"),
-                      submit=_("Register the agreement"))
+    return form_page(request, form, title=_("New agreement"), back_url=reverse("agreements:list"),
+                     submit=_("Register the agreement"))
 
 
 def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = _changeable(request, pk)
-    if agreement is None:
-        return _deny(request)
     form = AgreementForm(request.POST or None, instance=agreement)
 
     def update(data: dict[str, Any]) -> Agreement:
@@ -182,29 +172,21 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return services.agreement_update(agreement=agreement, by=request.user, data=data, sectors=sectors,
                                          regions=regions)
 
-    if _submit(request, form, update) is not None:
+    if submit(request, form, update) is not None:
         messages.success(request, _("The agreement was saved."))
         return redirect(_detail_url(agreement))
-    return _form_page(request, form, title=_("Edit the agreement"), back_url=_detail_url(agreement),
-                      submit=_("Save"))
+    return form_page(request, form, title=_("Edit the agreement"), back_url=_detail_url(agreement),
+                     submit=_("Save"))
 
 
 def agreement_delete(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = queries.agreement_for(request.user, pk)
-    if not can(request.user, Action.DELETE, agreement):
-        return _deny(request)
-    error = ""
-    if request.method == "POST":
-        try:
-            services.agreement_delete(agreement=agreement, by=request.user)
-            messages.success(request, _("The agreement was deleted."))
-            return redirect("agreements:list")
-        except DomainError as exc:
-            error = str(exc)
-    return render(request, "agreements/confirm.html", {
-        "object": agreement, "title": _("Delete the agreement?"), "back_url": _detail_url(agreement),
-        "error": error, "submit_label": _("Delete"),
-    }, status=409 if error else 200)
+    permit(request, Action.DELETE, agreement)
+    return delete_page(
+        request, obj=agreement, delete=lambda: services.agreement_delete(agreement=agreement, by=request.user),
+        title=_("Delete the agreement?"), back_url=_detail_url(agreement), done_url=reverse("agreements:list"),
+        done=_("The agreement was deleted."),
+    )
 
 
 def agreement_history(request: HttpRequest, pk: int) -> HttpResponse:
@@ -217,46 +199,41 @@ def agreement_history(request: HttpRequest, pk: int) -> HttpResponse:
 
 def party_add(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = _changeable(request, pk)
-    if agreement is None:
-        return _deny(request)
     form = PartyForm(request.POST or None)
-    if _submit(request, form, lambda d: services.party_add(by=request.user, agreement=agreement, **d)) is not None:
+    if submit(request, form, lambda d: services.party_add(by=request.user, agreement=agreement, **d)) is not None:
         messages.success(request, _("The party was added."))
         return redirect(_detail_url(agreement))
-    return _form_page(request, form, title=_("Add a party"), back_url=_detail_url(agreement), submit=_("Add"))
+    return form_page(request, form, title=_("Add a party"), back_url=_detail_url(agreement), submit=_("Add"))
 
 
 @require_POST
 def party_remove(request: HttpRequest, party_id: int) -> HttpResponse:
     party = get_object_or_404(AgreementParty.objects.select_related("agreement"), pk=party_id)
-    if _changeable(request, party.agreement_id) is None:
-        return _deny(request)
-    services.party_remove(party=party, by=request.user)
-    messages.success(request, _("The party was removed."))
-    return redirect(_detail_url(party.agreement_id))
+    _changeable(request, party.agreement_id)
+    back = _detail_url(party.agreement_id)
+    return delete_page(request, obj=party, delete=lambda: services.party_remove(party=party, by=request.user),
+                       title=_("Remove the party"), back_url=back, done_url=back, done=_("The party was removed."))
 
 
 def member_add(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = _changeable(request, pk)
-    if agreement is None:
-        return _deny(request)
     form = BargainingMemberForm(request.POST or None)
-    if _submit(request, form,
-               lambda d: services.bargaining_member_add(by=request.user, agreement=agreement, **d)) is not None:
+    if submit(request, form,
+              lambda d: services.bargaining_member_add(by=request.user, agreement=agreement, **d)) is not None:
         messages.success(request, _("The member was added to the bargaining commission."))
         return redirect(_detail_url(agreement))
-    return _form_page(request, form, title=_("Add a member of the bargaining commission"),
-                      back_url=_detail_url(agreement), submit=_("Add"))
+    return form_page(request, form, title=_("Add a member of the bargaining commission"),
+                     back_url=_detail_url(agreement), submit=_("Add"))
 
 
 @require_POST
 def member_remove(request: HttpRequest, member_id: int) -> HttpResponse:
     member = get_object_or_404(BargainingMember.objects.select_related("agreement"), pk=member_id)
-    if _changeable(request, member.agreement_id) is None:
-        return _deny(request)
-    services.bargaining_member_remove(member=member, by=request.user)
-    messages.success(request, _("The member was removed."))
-    return redirect(_detail_url(member.agreement_id))
+    _changeable(request, member.agreement_id)
+    back = _detail_url(member.agreement_id)
+    return delete_page(request, obj=member,
+                       delete=lambda: services.bargaining_member_remove(member=member, by=request.user),
+                       title=_("Remove the member"), back_url=back, done_url=back, done=_("The member was removed."))
 
 
 # Clauses ---------------------------------------------------------------------------------------------------------
@@ -264,8 +241,6 @@ def member_remove(request: HttpRequest, member_id: int) -> HttpResponse:
 
 def clause_add(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = _changeable(request, pk)
-    if agreement is None:
-        return _deny(request)
     next_number = str(agreement.clauses.count() + 1)
     form = ClauseForm(request.POST or None, initial={"number": next_number})
 
@@ -273,21 +248,20 @@ def clause_add(request: HttpRequest, pk: int) -> HttpResponse:
         return services.clause_add(by=request.user, agreement=agreement, parameters=form.parameters(),
                                    **form.clause_data())
 
-    if _submit(request, form, add) is not None:
+    if submit(request, form, add) is not None:
         messages.success(request, _("The clause was added."))
         return redirect(_detail_url(agreement) + "#clauses")
-    return _form_page(request, form, title=_("Add a clause"), back_url=_detail_url(agreement), submit=_("Add"),
-                      intro=_("Typed parameters are checked against the statutory floors and the higher-level "
-                              "agreements. Leave a parameter empty if the clause does not set it."))
+    return form_page(request, form, title=_("Add a clause"), back_url=_detail_url(agreement), submit=_("Add"),
+                     context={"intro": _("Typed parameters are checked against the statutory floors and the "
+                                         "higher-level agreements. Leave a parameter empty if the clause does not "
+                                         "set it.")})
 
 
 def clause_edit(request: HttpRequest, clause_id: int) -> HttpResponse:
     clause = get_object_or_404(Clause.objects.select_related("agreement"), pk=clause_id)
     agreement = _changeable(request, clause.agreement_id)
-    if agreement is None:
-        return _deny(request)
-    initial: dict[str, Any] = {"number": clause.number, "topic": clause.topic, "text_kk": clause.text_kk, "text_ru": clause.text_ru,
-               "text_en": clause.text_en}
+    initial: dict[str, Any] = {"number": clause.number, "topic": clause.topic,
+                               **{column: getattr(clause, column) for column in in_languages("text")}}
     initial |= {f"param_{p.key}": p.value for p in clause.parameters.all()}
     form = ClauseForm(request.POST or None, initial=initial, amending=True)
 
@@ -295,22 +269,21 @@ def clause_edit(request: HttpRequest, clause_id: int) -> HttpResponse:
         return services.clause_amend(clause=clause, by=request.user, data=form.clause_data(),
                                      parameters=form.parameters(), reason=data.get("reason", ""))
 
-    if _submit(request, form, amend) is not None:
+    if submit(request, form, amend) is not None:
         messages.success(request, _("The clause was amended; the previous version stays in its history."))
         return redirect(_detail_url(agreement) + "#clauses")
-    return _form_page(request, form, title=_("Amend clause %(number)s") % {"number": clause.number},
-                      back_url=_detail_url(agreement), submit=_("Save the amendment"),
-                      extra={"history_url": reverse("agreements:clause_history", args=[clause.pk])})
+    return form_page(request, form, title=_("Amend clause %(number)s") % {"number": clause.number},
+                     back_url=_detail_url(agreement), submit=_("Save the amendment"),
+                     context={"history_url": reverse("agreements:clause_history", args=[clause.pk])})
 
 
 @require_POST
 def clause_delete(request: HttpRequest, clause_id: int) -> HttpResponse:
     clause = get_object_or_404(Clause.objects.select_related("agreement"), pk=clause_id)
-    if _changeable(request, clause.agreement_id) is None:
-        return _deny(request)
-    services.clause_delete(clause=clause, by=request.user)
-    messages.success(request, _("The clause was deleted."))
-    return redirect(_detail_url(clause.agreement_id) + "#clauses")
+    _changeable(request, clause.agreement_id)
+    back = _detail_url(clause.agreement_id) + "#clauses"
+    return delete_page(request, obj=clause, delete=lambda: services.clause_delete(clause=clause, by=request.user),
+                       title=_("Delete the clause"), back_url=back, done_url=back, done=_("The clause was deleted."))
 
 
 def clause_history(request: HttpRequest, clause_id: int) -> HttpResponse:
@@ -323,8 +296,6 @@ def clause_history(request: HttpRequest, clause_id: int) -> HttpResponse:
 
 def commitment_add(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = _changeable(request, pk)
-    if agreement is None:
-        return _deny(request)
     form = CommitmentForm(request.POST or None)
 
     def add(data: dict[str, Any]) -> Commitment:
@@ -334,36 +305,34 @@ def commitment_add(request: HttpRequest, pk: int) -> HttpResponse:
             services.commitment_fulfil(commitment=commitment, by=request.user, done_on=done_on, evidence=evidence)
         return commitment
 
-    if _submit(request, form, add) is not None:
+    if submit(request, form, add) is not None:
         messages.success(request, _("The commitment was added."))
         return redirect(_detail_url(agreement) + "#commitments")
-    return _form_page(request, form, title=_("Add a commitment"), back_url=_detail_url(agreement), submit=_("Add"))
+    return form_page(request, form, title=_("Add a commitment"), back_url=_detail_url(agreement), submit=_("Add"))
 
 
 def commitment_edit(request: HttpRequest, commitment_id: int) -> HttpResponse:
     commitment = get_object_or_404(Commitment.objects.select_related("agreement"), pk=commitment_id)
-    if _changeable(request, commitment.agreement_id) is None:
-        return _deny(request)
+    _changeable(request, commitment.agreement_id)
     form = CommitmentForm(request.POST or None, instance=commitment)
-    if _submit(request, form, lambda d: services.commitment_update(commitment=commitment, by=request.user,
-                                                                   data=d)) is not None:
+    if submit(request, form, lambda d: services.commitment_update(commitment=commitment, by=request.user,
+                                                                  data=d)) is not None:
         messages.success(request, _("The commitment was saved."))
         return redirect(_detail_url(commitment.agreement_id) + "#commitments")
-    return _form_page(request, form, title=_("Edit the commitment"), back_url=_detail_url(commitment.agreement_id),
-                      submit=_("Save"))
+    return form_page(request, form, title=_("Edit the commitment"), back_url=_detail_url(commitment.agreement_id),
+                     submit=_("Save"))
 
 
 def commitment_fulfil(request: HttpRequest, commitment_id: int) -> HttpResponse:
     commitment = get_object_or_404(Commitment.objects.select_related("agreement"), pk=commitment_id)
-    if _changeable(request, commitment.agreement_id) is None:
-        return _deny(request)
+    _changeable(request, commitment.agreement_id)
     form = FulfilForm(request.POST or None, initial={"done_on": _today()})
-    if _submit(request, form, lambda d: services.commitment_fulfil(commitment=commitment, by=request.user,
-                                                                   **d)) is not None:
+    if submit(request, form, lambda d: services.commitment_fulfil(commitment=commitment, by=request.user,
+                                                                  **d)) is not None:
         messages.success(request, _("The commitment was marked as fulfilled."))
         return redirect(_detail_url(commitment.agreement_id) + "#commitments")
-    return _form_page(request, form, title=_("Record fulfilment"), back_url=_detail_url(commitment.agreement_id),
-                      submit=_("Save"), intro=str(commitment))
+    return form_page(request, form, title=_("Record fulfilment"), back_url=_detail_url(commitment.agreement_id),
+                     submit=_("Save"), context={"intro": str(commitment)})
 
 
 def overdue(request: HttpRequest) -> HttpResponse:
@@ -399,8 +368,6 @@ def follow_up(request: HttpRequest) -> HttpResponse:
 
 def procedure_edit(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = _changeable(request, pk)
-    if agreement is None:
-        return _deny(request)
     if agreement.kind != Kind.COLLECTIVE:
         raise Http404
     on = agreement.reference_date or _today()
@@ -418,14 +385,14 @@ def procedure_edit(request: HttpRequest, pk: int) -> HttpResponse:
             conciliators=data["conciliators"].splitlines(), mediator=data["mediator"],
             arbitration_rules=data["arbitration_rules"])
 
-    if _submit(request, form, save) is not None:
+    if submit(request, form, save) is not None:
         messages.success(request, _("The dispute procedure was saved."))
         return redirect(_detail_url(agreement) + "#procedure")
-    return _form_page(request, form, title=_("Dispute procedure of the collective agreement"),
-                      back_url=_detail_url(agreement), submit=_("Save"),
-                      intro=_("The parties may agree their own procedure for collective disputes: named "
-                              "conciliators or a mediator, shorter deadlines and arbitration rules. A deadline "
-                              "may only be shortened, never lengthened."))
+    return form_page(request, form, title=_("Dispute procedure of the collective agreement"),
+                     back_url=_detail_url(agreement), submit=_("Save"),
+                     context={"intro": _("The parties may agree their own procedure for collective disputes: "
+                                         "named conciliators or a mediator, shorter deadlines and arbitration "
+                                         "rules. A deadline may only be shortened, never lengthened.")})
 
 
 # Documents and filing --------------------------------------------------------------------------------------------
@@ -433,8 +400,6 @@ def procedure_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _upload(request: HttpRequest, pk: int, *, public: bool) -> HttpResponse:
     agreement = _changeable(request, pk)
-    if agreement is None:
-        return _deny(request)
     form = PdfUploadForm(request.POST or None, request.FILES or None)
     call = services.public_copy_upload if public else services.document_upload
 
@@ -444,15 +409,15 @@ def _upload(request: HttpRequest, pk: int, *, public: bool) -> HttpResponse:
         except ValidationError as exc:
             raise ValidationError({"file": exc.messages}) from exc
 
-    if _submit(request, form, upload) is not None:
+    if submit(request, form, upload) is not None:
         messages.success(request, _("The file was stored with its SHA-256 checksum."))
         return redirect(_detail_url(agreement) + "#document")
     title = _("Upload the redacted public copy") if public else _("Upload the signed document")
     intro = (_("A copy with personal names and signatures removed, published beside the signed original.")
              if public else _("The agreement as signed, as a PDF. Its SHA-256 checksum is stored to prove later "
                               "that the file was not changed."))
-    return _form_page(request, form, title=title, back_url=_detail_url(agreement), submit=_("Upload"),
-                      multipart=True, intro=intro)
+    return form_page(request, form, title=title, back_url=_detail_url(agreement), submit=_("Upload"),
+                     context={"intro": intro})
 
 
 def document_upload(request: HttpRequest, pk: int) -> HttpResponse:
@@ -468,7 +433,7 @@ def download(request: HttpRequest, pk: int, which: str) -> HttpResponseBase:
     agreement = queries.agreement_for(request.user, pk)
     if which == "original":
         if not may_see_unpublished(request.user):
-            return _deny(request)
+            return deny(request)
         stored = agreement.document
     else:
         stored = agreement.public_copy
@@ -478,8 +443,6 @@ def download(request: HttpRequest, pk: int, which: str) -> HttpResponseBase:
 def file(request: HttpRequest, pk: int) -> HttpResponse:
     """The pre-filing checklist, and filing itself when nothing is missing."""
     agreement = _changeable(request, pk)
-    if agreement is None:
-        return _deny(request)
     missing = services.filing_checklist(agreement)
     error = ""
     if request.method == "POST":

@@ -4,6 +4,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from tripartite.commissions.models import AgendaItem, Commission, CommissionMember, Decision, Meeting
+from tripartite.core.i18n import in_languages
 
 
 class MemberInline(admin.TabularInline):
@@ -21,7 +22,7 @@ class AgendaItemInline(admin.TabularInline):
 class CommissionAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "level", "region", "sector", "secretariat", "published", "is_demo"]
     list_filter = ["level", "published", "is_demo"]
-    search_fields = ["name_kk", "name_ru", "name_en"]
+    search_fields = in_languages("name")
     raw_id_fields = ["secretariat"]
     inlines = [MemberInline]
 
@@ -51,5 +52,8 @@ class AgendaItemAdmin(SimpleHistoryAdmin):
 @admin.register(Decision)
 class DecisionAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "meeting", "responsible_side", "due_date", "done_on"]
+    # The meeting first, as on the pages (the obligation's own fields come first in the model).
+    fields = ["meeting", "agenda_item", *in_languages("text"), "responsible_side", "due_date", "done_on",
+              "execution_note"]
     raw_id_fields = ["meeting", "agenda_item"]
-    search_fields = ["text_kk", "text_ru", "text_en"]
+    search_fields = in_languages("text")

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
+from django.forms.models import model_to_dict
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,38 +16,26 @@ from pydantic import Field
 
 from tripartite.commissions import queries, services
 from tripartite.commissions.models import AgendaItem, Commission, CommissionMember, Decision, Meeting
-from tripartite.core.api_support import ErrorBody, current_user, get_or_404, require
+from tripartite.core.api_support import (
+    READ_ERRORS,
+    WRITE_ERRORS,
+    Ref,
+    RegionRef,
+    SectorRef,
+    current_user,
+    get_or_404,
+    require,
+    trilingual_schema,
+)
+from tripartite.core.i18n import in_languages
 from tripartite.core.models import Region, Sector
 from tripartite.core.policy import Action, visible
 from tripartite.partners.models import Organisation
 
 router = Router(tags=["commissions"])
 
-READ_ERRORS: dict[int, Any] = {401: ErrorBody, 404: ErrorBody, 422: ErrorBody}
-WRITE_ERRORS: dict[int, Any] = {400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody}
-
 
 # Schemas -----------------------------------------------------------------------------------------------------
-
-
-class RegionRef(Schema):
-    kato: str
-    name: str
-
-
-class SectorRef(Schema):
-    code: str
-    name: str
-
-
-class OrganisationRef(Schema):
-    id: int
-    name: str
-
-
-class CommissionRef(Schema):
-    id: int
-    name: str
 
 
 class SideCountOut(Schema):
@@ -74,11 +63,8 @@ class ExecutionOut(Schema):
     summary: str
 
 
-class CommissionIn(Schema):
+class CommissionIn(trilingual_schema("CommissionInNames", "name")):  # type: ignore[misc]
     level: str = Field(description="A level code of the jurisdiction pack's current scheme, e.g. republican")
-    name_kk: str = ""
-    name_ru: str = ""
-    name_en: str = ""
     region: str | None = Field(None, description="KATO code of the region (regional levels)")
     sector: str | None = Field(None, description="OKED section letter (sectoral level)")
     secretariat: int = Field(description="Id of the organisation that runs the commission")
@@ -86,11 +72,8 @@ class CommissionIn(Schema):
     published: bool = True
 
 
-class CommissionPatch(Schema):
+class CommissionPatch(trilingual_schema("CommissionPatchNames", "name", kind="patch")):  # type: ignore[misc]
     level: str | None = None
-    name_kk: str | None = None
-    name_ru: str | None = None
-    name_en: str | None = None
     region: str | None = None
     sector: str | None = None
     secretariat: int | None = None
@@ -98,17 +81,14 @@ class CommissionPatch(Schema):
     published: bool | None = None
 
 
-class CommissionOut(Schema):
+class CommissionOut(trilingual_schema("CommissionOutNames", "name", kind="out")):  # type: ignore[misc]
     id: int
     level: str
     level_name: str
     name: str
-    name_kk: str
-    name_ru: str
-    name_en: str
     region: RegionRef | None
     sector: SectorRef | None
-    secretariat: OrganisationRef
+    secretariat: Ref
     established: date | None
     published: bool
     is_demo: bool
@@ -148,7 +128,7 @@ class MemberOut(Schema):
     side_name: str
     role: str
     role_name: str
-    organisation: OrganisationRef | None
+    organisation: Ref | None
     person_name: str
     position: str
     term_start: date | None
@@ -156,21 +136,15 @@ class MemberOut(Schema):
     in_term: bool
 
 
-class AgendaItemIn(Schema):
+class AgendaItemIn(trilingual_schema("AgendaItemInTitles", "title")):  # type: ignore[misc]
     number: int | None = Field(None, ge=1, le=32767)
-    title_kk: str = ""
-    title_ru: str = ""
-    title_en: str = ""
 
 
-class AgendaItemOut(Schema):
+class AgendaItemOut(trilingual_schema("AgendaItemOutTitles", "title", kind="out")):  # type: ignore[misc]
     id: int
     meeting: int
     number: int
     title: str
-    title_kk: str
-    title_ru: str
-    title_en: str
 
 
 class MeetingIn(Schema):
@@ -182,7 +156,7 @@ class MeetingIn(Schema):
 
 class MeetingOut(Schema):
     id: int
-    commission: CommissionRef
+    commission: Ref
     date: date
     place: str
     status: str
@@ -190,10 +164,7 @@ class MeetingOut(Schema):
     agenda: list[AgendaItemOut]
 
 
-class DecisionIn(Schema):
-    text_kk: str = ""
-    text_ru: str = ""
-    text_en: str = ""
+class DecisionIn(trilingual_schema("DecisionInTexts", "text")):  # type: ignore[misc]
     agenda_item: int | None = None
     responsible_side: str = ""
     due_date: date | None = None
@@ -204,10 +175,7 @@ class DecisionPut(DecisionIn):
     execution_note: str = ""
 
 
-class DecisionPatch(Schema):
-    text_kk: str | None = None
-    text_ru: str | None = None
-    text_en: str | None = None
+class DecisionPatch(trilingual_schema("DecisionPatchTexts", "text", kind="patch")):  # type: ignore[misc]
     agenda_item: int | None = None
     responsible_side: str | None = None
     due_date: date | None = None
@@ -220,15 +188,12 @@ class DecisionDone(Schema):
     note: str = ""
 
 
-class DecisionOut(Schema):
+class DecisionOut(trilingual_schema("DecisionOutTexts", "text", kind="out")):  # type: ignore[misc]
     id: int
     meeting: int
-    commission: CommissionRef
+    commission: Ref
     agenda_item: int | None
     text: str
-    text_kk: str
-    text_ru: str
-    text_en: str
     responsible_side: str
     due_date: date | None
     done_on: date | None
@@ -292,8 +257,6 @@ def _commission_fields(user: Any, data: dict[str, Any]) -> dict[str, Any]:
         data["sector"] = _sector(data["sector"])
     if "secretariat" in data:
         data["secretariat"] = _organisation(user, data["secretariat"], "secretariat")
-        if data["secretariat"] is None:
-            raise ValidationError({"secretariat": _("This field is required.")})
     return data
 
 
@@ -318,7 +281,7 @@ def commission_out(row: queries.CommissionRow) -> dict[str, Any]:
     c, parity, execution = row.commission, row.parity, row.execution
     return {
         "id": c.pk, "level": c.level, "level_name": c.level_name, "name": c.name,
-        "name_kk": c.name_kk, "name_ru": c.name_ru, "name_en": c.name_en,
+        **model_to_dict(c, fields=in_languages("name")),
         "region": {"kato": c.region.kato, "name": c.region.name} if c.region else None,
         "sector": {"code": c.sector.code, "name": c.sector.name} if c.sector else None,
         "secretariat": {"id": c.secretariat.pk, "name": c.secretariat.name},
@@ -356,7 +319,7 @@ def member_out(m: CommissionMember) -> dict[str, Any]:
 def agenda_item_out(item: AgendaItem) -> dict[str, Any]:
     return {
         "id": item.pk, "meeting": item.meeting_id, "number": item.number, "title": item.title,
-        "title_kk": item.title_kk, "title_ru": item.title_ru, "title_en": item.title_en,
+        **model_to_dict(item, fields=in_languages("title")),
     }
 
 
@@ -372,8 +335,8 @@ def decision_out(d: Decision) -> dict[str, Any]:
     commission = d.meeting.commission
     return {
         "id": d.pk, "meeting": d.meeting_id, "commission": {"id": commission.pk, "name": commission.name},
-        "agenda_item": d.agenda_item_id, "text": d.text, "text_kk": d.text_kk, "text_ru": d.text_ru,
-        "text_en": d.text_en, "responsible_side": d.responsible_side, "due_date": d.due_date, "done_on": d.done_on,
+        "agenda_item": d.agenda_item_id, "text": d.text, **model_to_dict(d, fields=in_languages("text")),
+        "responsible_side": d.responsible_side, "due_date": d.due_date, "done_on": d.done_on,
         "execution_note": d.execution_note, "status": d.status_on(_today()),
     }
 
@@ -412,9 +375,6 @@ def patch_decision(request: HttpRequest, decision_id: int, payload: DecisionPatc
     data = payload.dict(exclude_unset=True)
     if "agenda_item" in data:
         data["agenda_item"] = _agenda_item(data["agenda_item"])
-    for text_field in ("text_kk", "text_ru", "text_en", "responsible_side", "execution_note"):
-        if text_field in data and data[text_field] is None:
-            data[text_field] = ""
     return decision_out(services.decision_update(decision=decision, by=current_user(request), data=data))
 
 
@@ -580,14 +540,7 @@ def patch_commission(request: HttpRequest, commission_id: int, payload: Commissi
     user = current_user(request)
     commission = queries.commission_for(user, commission_id)
     require(request, Action.CHANGE, commission)
-    data = payload.dict(exclude_unset=True)
-    for text_field in ("name_kk", "name_ru", "name_en"):
-        if text_field in data and data[text_field] is None:
-            data[text_field] = ""
-    for required in ("level", "published"):
-        if required in data and data[required] is None:
-            raise ValidationError({required: _("This field is required.")})
-    data = _commission_fields(user, data)
+    data = _commission_fields(user, payload.dict(exclude_unset=True))
     return _commission_row(services.commission_update(commission=commission, by=user, data=data))
 
 

@@ -9,21 +9,16 @@ from django.utils.translation import gettext_lazy as _
 
 from tripartite.commissions import rules
 from tripartite.commissions.models import AgendaItem, Commission, CommissionMember, Decision, Meeting
+from tripartite.core.i18n import in_languages
 from tripartite.core.models import Region, Sector
+from tripartite.core.pages import DateInput
 from tripartite.partners.models import Organisation
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class CommissionForm(forms.ModelForm):
     class Meta:
         model = Commission
-        fields = ["level", "name_kk", "name_ru", "name_en", "region", "sector", "secretariat", "established", "published"]
+        fields = ["level", *in_languages("name"), "region", "sector", "secretariat", "established", "published"]
         widgets = {"established": DateInput()}
         help_texts = {
             "region": _("Required for a regional commission."),
@@ -68,22 +63,17 @@ class AgendaItemForm(forms.ModelForm):
 
     class Meta:
         model = AgendaItem
-        fields = ["number", "title_kk", "title_ru", "title_en"]
+        fields = ["number", *in_languages("title")]
 
 
 class DecisionForm(forms.ModelForm):
     class Meta:
         model = Decision
-        fields = [
-            "agenda_item", "text_kk", "text_ru", "text_en", "responsible_side", "due_date", "done_on", "execution_note",
-        ]
+        fields = ["agenda_item", *in_languages("text"), "responsible_side", "due_date", "done_on", "execution_note"]
         widgets = {
             "due_date": DateInput(),
             "done_on": DateInput(),
-            "text_kk": forms.Textarea(attrs={"rows": 3}),
-            "text_ru": forms.Textarea(attrs={"rows": 3}),
-            "text_en": forms.Textarea(attrs={"rows": 3}),
-            "execution_note": forms.Textarea(attrs={"rows": 3}),
+            **{name: forms.Textarea(attrs={"rows": 3}) for name in (*in_languages("text"), "execution_note")},
         }
 
     def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:

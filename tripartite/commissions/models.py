@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -15,16 +14,12 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from tripartite.commissions import rules
-from tripartite.core.i18n import Trilingual, localized
+from tripartite.commissions.obligations import Errors, Obligation
+from tripartite.core.i18n import Trilingual
 from tripartite.core.i18n import require_one_language as _require_one_language
 from tripartite.core.models import Published, Region, ScopeType, Sector
 from tripartite.jurisdictions import Role, Scope
 from tripartite.partners.models import Organisation
-
-NAME_LANGUAGES = ("kk", "ru", "en")
-
-
-Errors = dict[str, list[Any]]
 
 
 class Commission(Published):
@@ -193,9 +188,7 @@ class AgendaItem(models.Model):
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items", verbose_name=_("meeting"))
     number = models.PositiveSmallIntegerField(_("number"))
-    title_kk = models.CharField(pgettext_lazy("agenda item", "title (Kazakh)"), max_length=500, blank=True)
-    title_ru = models.CharField(pgettext_lazy("agenda item", "title (Russian)"), max_length=500, blank=True)
-    title_en = models.CharField(pgettext_lazy("agenda item", "title (English)"), max_length=500, blank=True)
+    title = Trilingual(models.CharField, pgettext_lazy("agenda item", "title"), max_length=500, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -203,10 +196,6 @@ class AgendaItem(models.Model):
         verbose_name_plural = _("agenda items")
         ordering = ["meeting", "number"]
         constraints = [models.UniqueConstraint(fields=["meeting", "number"], name="unique_agenda_item_number")]
-
-    @property
-    def title(self) -> str:
-        return localized(self, "title")
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
@@ -224,7 +213,7 @@ class AgendaItem(models.Model):
             raise ValidationError(errors)
 
 
-class Decision(models.Model):
+class Decision(Obligation):
     """What a meeting decided, who must carry it out, by when, and whether it was done.
 
     The status (pending, done, overdue) is computed from the dates on the day asked, never stored.
@@ -244,74 +233,30 @@ class Decision(models.Model):
         related_name="decisions",
         verbose_name=_("agenda item"),
     )
-    text_kk = models.TextField(_("text (Kazakh)"), blank=True)
-    text_ru = models.TextField(_("text (Russian)"), blank=True)
-    text_en = models.TextField(_("text (English)"), blank=True)
-    responsible_side = models.CharField(_("responsible side"), max_length=20, choices=rules.side_choices, blank=True)
-    due_date = models.DateField(_("due date"), null=True, blank=True)
-    done_on = models.DateField(_("done on"), null=True, blank=True)
     execution_note = models.TextField(_("execution note"), blank=True)
     history = HistoricalRecords()
 
-    class Meta:
+    missing_text = _("Give the text of the decision in at least one language.")
+    done_in_future = _("A decision cannot be carried out on a future date.")
+
+    class Meta(Obligation.Meta):
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
-        ordering = ["due_date", "id"]
 
     @property
-    def text(self) -> str:
-        return localized(self, "text")
-
-    def __str__(self) -> str:
-        text = self.text
-        return text if len(text) <= 80 else text[:79] + "…"
+    def parent_record(self) -> Commission:
+        return self.meeting.commission
 
     @property
     def commission(self) -> Commission:
         return self.meeting.commission
 
     @property
-    def published(self) -> bool:
-        return self.meeting.commission.published
-
-    @property
     def is_demo(self) -> bool:
         return self.meeting.commission.is_demo
 
-    def policy_scopes(self) -> list[tuple[str, int]]:
-        return self.meeting.commission.policy_scopes()
-
-    # The status rule, in Python and as database conditions; tests check that both agree.
-    def status_on(self, today: date) -> str:
-        if self.done_on is not None and self.done_on <= today:
-            return self.Status.DONE
-        if self.due_date is not None and self.due_date < today:
-            return self.Status.OVERDUE
-        return self.Status.PENDING
-
-    @staticmethod
-    def done_q(today: date) -> Q:
-        return Q(done_on__isnull=False, done_on__lte=today)
-
-    @staticmethod
-    def due_q(today: date) -> Q:
-        """Decisions whose due date has come (on or before `today`): the denominator of the execution rate."""
-        return Q(due_date__isnull=False, due_date__lte=today)
-
-    @staticmethod
-    def done_on_time_q(today: date) -> Q:
-        return Decision.done_q(today) & Q(done_on__lte=models.F("due_date"))
-
-    @classmethod
-    def status_q(cls, status: str, today: date) -> Q:
-        if status == cls.Status.DONE:
-            return cls.done_q(today)
-        if status == cls.Status.OVERDUE:
-            return ~cls.done_q(today) & Q(due_date__isnull=False, due_date__lt=today)
-        return ~cls.done_q(today) & (Q(due_date__isnull=True) | Q(due_date__gte=today))
-
-    def clean(self) -> None:
-        errors = _require_one_language(self, "text", _("Give the text of the decision in at least one language."))
+    def obligation_errors(self) -> Errors:
+        errors: Errors = {}
         item = self.agenda_item if self.agenda_item_id is not None else None
         if item is not None and self.meeting_id is not None and item.meeting_id != self.meeting_id:
             errors.setdefault("agenda_item", []).append(_("Choose an agenda item of this meeting."))
@@ -319,5 +264,4 @@ class Decision(models.Model):
             errors.setdefault("done_on", []).append(_("A decision cannot be carried out before the meeting that took it."))
         if self.due_date and self.meeting_id is not None and self.due_date < self.meeting.date:
             errors.setdefault("due_date", []).append(_("The due date cannot be before the meeting."))
-        if errors:
-            raise ValidationError(errors)
+        return errors

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
@@ -26,30 +25,10 @@ from tripartite.commissions.forms import (
     organisations_for_members,
 )
 from tripartite.commissions.models import AgendaItem, CommissionMember, Decision, Meeting
-from tripartite.core.errors import DomainError
-from tripartite.core.pages import deny as _deny
-from tripartite.core.pages import submit as _submit
+from tripartite.core.pages import delete_page, deny, form_page, permit, submit
 from tripartite.core.policy import Action, can
 from tripartite.core.views import history_page, paginate
 from tripartite.partners.models import Organisation
-
-
-def _form_page(request: HttpRequest, form: forms.BaseForm, *, title: str, back_url: str, submit: str,
-               context: dict[str, Any] | None = None) -> HttpResponse:
-    status = 422 if request.method == "POST" and form.errors else 200
-    return render(
-        request, "commissions/form.html",
-        {"form": form, "title": title, "back_url": back_url, "submit_label": submit, **(context or {})},
-        status=status,
-    )
-
-
-def _confirm_page(request: HttpRequest, *, obj: Any, title: str, back_url: str, error: str = "") -> HttpResponse:
-    return render(
-        request, "commissions/confirm_delete.html",
-        {"object": obj, "title": title, "back_url": back_url, "error": error}, status=409 if error else 200,
-    )
-
 
 # Commissions ------------------------------------------------------------------------------------------------
 
@@ -84,44 +63,38 @@ def commission_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def commission_create(request: HttpRequest) -> HttpResponse:
     secretariats = queries.secretariats_for(request.user)
     if not request.user.is_authenticated or not secretariats.exists():
-        return _deny(request)
+        return deny(request)
     form = CommissionForm(request.POST or None, secretariats=secretariats)
-    created = _submit(request, form, lambda data: services.commission_create(by=request.user, **data))
+    created = submit(request, form, lambda data: services.commission_create(by=request.user, **data))
     if created is not None:
         messages.success(request, _("The commission was registered."))
         return redirect("commissions:detail", pk=created.pk)
-    return _form_page(request, form, title=_("New commission"), back_url=reverse("commissions:list"), submit=_("Create"))
+    return form_page(request, form, title=_("New commission"), back_url=reverse("commissions:list"), submit=_("Create"))
 
 
 def commission_edit(request: HttpRequest, pk: int) -> HttpResponse:
     commission = queries.commission_for(request.user, pk)
-    if not can(request.user, Action.CHANGE, commission):
-        return _deny(request)
+    permit(request, Action.CHANGE, commission)
     secretariats = Organisation.objects.filter(
         Q(pk__in=queries.secretariats_for(request.user).values("pk")) | Q(pk=commission.secretariat_id)
     )
     form = CommissionForm(request.POST or None, instance=commission, secretariats=secretariats)
-    saved = _submit(request, form, lambda data: services.commission_update(commission=commission, by=request.user, data=data))
+    saved = submit(request, form, lambda data: services.commission_update(commission=commission, by=request.user, data=data))
     if saved is not None:
         messages.success(request, _("The changes were saved."))
         return redirect("commissions:detail", pk=pk)
-    return _form_page(request, form, title=_("Edit %(name)s") % {"name": commission}, back_url=reverse("commissions:detail", args=[pk]),
-                      submit=_("Save"))
+    return form_page(request, form, title=_("Edit %(name)s") % {"name": commission}, back_url=reverse("commissions:detail", args=[pk]),
+                     submit=_("Save"))
 
 
 def commission_delete(request: HttpRequest, pk: int) -> HttpResponse:
     commission = queries.commission_for(request.user, pk)
-    if not can(request.user, Action.DELETE, commission):
-        return _deny(request)
-    back = reverse("commissions:detail", args=[pk])
-    if request.method == "POST":
-        try:
-            services.commission_delete(commission=commission, by=request.user)
-        except DomainError as exc:
-            return _confirm_page(request, obj=commission, title=_("Delete the commission"), back_url=back, error=str(exc))
-        messages.success(request, _("The commission was deleted."))
-        return redirect("commissions:list")
-    return _confirm_page(request, obj=commission, title=_("Delete the commission"), back_url=back)
+    permit(request, Action.DELETE, commission)
+    return delete_page(
+        request, obj=commission, delete=lambda: services.commission_delete(commission=commission, by=request.user),
+        title=_("Delete the commission"), back_url=reverse("commissions:detail", args=[pk]),
+        done_url=reverse("commissions:list"), done=_("The commission was deleted."),
+    )
 
 
 def commission_history(request: HttpRequest, pk: int) -> HttpResponse:
@@ -138,41 +111,38 @@ def _member(request: HttpRequest, member_id: int) -> CommissionMember:
 
 def member_add(request: HttpRequest, pk: int) -> HttpResponse:
     commission = queries.commission_for(request.user, pk)
-    if not can(request.user, Action.CREATE, commission, kind=CommissionMember):
-        return _deny(request)
+    permit(request, Action.CREATE, commission, kind=CommissionMember)
     form = MemberForm(request.POST or None, organisations=organisations_for_members())
-    added = _submit(request, form, lambda data: services.member_add(by=request.user, commission=commission, **data))
+    added = submit(request, form, lambda data: services.member_add(by=request.user, commission=commission, **data))
     if added is not None:
         messages.success(request, _("%(name)s was added to the commission.") % {"name": added.person_name})
         return redirect(reverse("commissions:detail", args=[pk]) + "#members")
-    return _form_page(request, form, title=_("Add a member to %(name)s") % {"name": commission},
-                      back_url=reverse("commissions:detail", args=[pk]), submit=_("Add member"))
+    return form_page(request, form, title=_("Add a member to %(name)s") % {"name": commission},
+                     back_url=reverse("commissions:detail", args=[pk]), submit=_("Add member"))
 
 
 def member_edit(request: HttpRequest, member_id: int) -> HttpResponse:
     member = _member(request, member_id)
-    if not can(request.user, Action.CHANGE, member):
-        return _deny(request)
+    permit(request, Action.CHANGE, member)
     back = reverse("commissions:detail", args=[member.commission_id]) + "#members"
     form = MemberForm(request.POST or None, instance=member, organisations=organisations_for_members())
-    saved = _submit(request, form, lambda data: services.member_update(member=member, by=request.user, data=data))
+    saved = submit(request, form, lambda data: services.member_update(member=member, by=request.user, data=data))
     if saved is not None:
         messages.success(request, _("The changes were saved."))
         return redirect(back)
-    return _form_page(request, form, title=_("Edit member %(name)s") % {"name": member.person_name}, back_url=back,
-                      submit=_("Save"), context={"history_url": reverse("commissions:member_history", args=[member.pk])})
+    return form_page(request, form, title=_("Edit member %(name)s") % {"name": member.person_name}, back_url=back,
+                     submit=_("Save"), context={"history_url": reverse("commissions:member_history", args=[member.pk])})
 
 
 def member_remove(request: HttpRequest, member_id: int) -> HttpResponse:
     member = _member(request, member_id)
-    if not can(request.user, Action.DELETE, member):
-        return _deny(request)
+    permit(request, Action.DELETE, member)
     back = reverse("commissions:detail", args=[member.commission_id]) + "#members"
-    if request.method == "POST":
-        services.member_remove(member=member, by=request.user)
-        messages.success(request, _("%(name)s was removed from the commission.") % {"name": member.person_name})
-        return redirect(back)
-    return _confirm_page(request, obj=member, title=_("Remove the member"), back_url=back)
+    return delete_page(
+        request, obj=member, delete=lambda: services.member_remove(member=member, by=request.user),
+        title=_("Remove the member"), back_url=back, done_url=back,
+        done=_("%(name)s was removed from the commission.") % {"name": member.person_name},
+    )
 
 
 def member_history(request: HttpRequest, member_id: int) -> HttpResponse:
@@ -189,15 +159,14 @@ def _meeting(request: HttpRequest, meeting_id: int) -> Meeting:
 
 def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
     commission = queries.commission_for(request.user, pk)
-    if not can(request.user, Action.CREATE, commission, kind=Meeting):
-        return _deny(request)
+    permit(request, Action.CREATE, commission, kind=Meeting)
     form = MeetingForm(request.POST or None)
-    created = _submit(request, form, lambda data: services.meeting_create(by=request.user, commission=commission, **data))
+    created = submit(request, form, lambda data: services.meeting_create(by=request.user, commission=commission, **data))
     if created is not None:
         messages.success(request, _("The meeting was added."))
         return redirect("commissions:meeting", meeting_id=created.pk)
-    return _form_page(request, form, title=_("New meeting of %(name)s") % {"name": commission},
-                      back_url=reverse("commissions:detail", args=[pk]), submit=_("Create"))
+    return form_page(request, form, title=_("New meeting of %(name)s") % {"name": commission},
+                     back_url=reverse("commissions:detail", args=[pk]), submit=_("Create"))
 
 
 def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
@@ -217,30 +186,24 @@ def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
 
 def meeting_edit(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = _meeting(request, meeting_id)
-    if not can(request.user, Action.CHANGE, meeting):
-        return _deny(request)
+    permit(request, Action.CHANGE, meeting)
     back = reverse("commissions:meeting", args=[meeting.pk])
     form = MeetingForm(request.POST or None, instance=meeting)
-    saved = _submit(request, form, lambda data: services.meeting_update(meeting=meeting, by=request.user, data=data))
+    saved = submit(request, form, lambda data: services.meeting_update(meeting=meeting, by=request.user, data=data))
     if saved is not None:
         messages.success(request, _("The changes were saved."))
         return redirect(back)
-    return _form_page(request, form, title=_("Edit the meeting"), back_url=back, submit=_("Save"))
+    return form_page(request, form, title=_("Edit the meeting"), back_url=back, submit=_("Save"))
 
 
 def meeting_delete(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = _meeting(request, meeting_id)
-    if not can(request.user, Action.DELETE, meeting):
-        return _deny(request)
-    back = reverse("commissions:meeting", args=[meeting.pk])
-    if request.method == "POST":
-        try:
-            services.meeting_delete(meeting=meeting, by=request.user)
-        except DomainError as exc:
-            return _confirm_page(request, obj=meeting, title=_("Delete the meeting"), back_url=back, error=str(exc))
-        messages.success(request, _("The meeting was deleted."))
-        return redirect("commissions:detail", pk=meeting.commission_id)
-    return _confirm_page(request, obj=meeting, title=_("Delete the meeting"), back_url=back)
+    permit(request, Action.DELETE, meeting)
+    return delete_page(
+        request, obj=meeting, delete=lambda: services.meeting_delete(meeting=meeting, by=request.user),
+        title=_("Delete the meeting"), back_url=reverse("commissions:meeting", args=[meeting.pk]),
+        done_url=reverse("commissions:detail", args=[meeting.commission_id]), done=_("The meeting was deleted."),
+    )
 
 
 def meeting_history(request: HttpRequest, meeting_id: int) -> HttpResponse:
@@ -250,21 +213,19 @@ def meeting_history(request: HttpRequest, meeting_id: int) -> HttpResponse:
 
 def agenda_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = _meeting(request, meeting_id)
-    if not can(request.user, Action.CREATE, meeting, kind=AgendaItem):
-        return _deny(request)
+    permit(request, Action.CREATE, meeting, kind=AgendaItem)
     back = reverse("commissions:meeting", args=[meeting.pk])
     form = AgendaItemForm(request.POST or None)
-    added = _submit(request, form, lambda data: services.agenda_item_add(by=request.user, meeting=meeting, **data))
+    added = submit(request, form, lambda data: services.agenda_item_add(by=request.user, meeting=meeting, **data))
     if added is not None:
         messages.success(request, _("The agenda item was added."))
         return redirect(back)
-    return _form_page(request, form, title=_("New agenda item"), back_url=back, submit=_("Add"))
+    return form_page(request, form, title=_("New agenda item"), back_url=back, submit=_("Add"))
 
 
 def agenda_edit(request: HttpRequest, item_id: int) -> HttpResponse:
     item = get_object_or_404(queries.visible_agenda_items(request.user), pk=item_id)
-    if not can(request.user, Action.CHANGE, item):
-        return _deny(request)
+    permit(request, Action.CHANGE, item)
     back = reverse("commissions:meeting", args=[item.meeting_id])
 
     def update(data: dict[str, Any]) -> AgendaItem:
@@ -273,22 +234,20 @@ def agenda_edit(request: HttpRequest, item_id: int) -> HttpResponse:
         return services.agenda_item_update(item=item, by=request.user, data=data)
 
     form = AgendaItemForm(request.POST or None, instance=item)
-    if _submit(request, form, update) is not None:
+    if submit(request, form, update) is not None:
         messages.success(request, _("The changes were saved."))
         return redirect(back)
-    return _form_page(request, form, title=_("Edit the agenda item"), back_url=back, submit=_("Save"))
+    return form_page(request, form, title=_("Edit the agenda item"), back_url=back, submit=_("Save"))
 
 
 def agenda_delete(request: HttpRequest, item_id: int) -> HttpResponse:
     item = get_object_or_404(queries.visible_agenda_items(request.user), pk=item_id)
-    if not can(request.user, Action.DELETE, item):
-        return _deny(request)
+    permit(request, Action.DELETE, item)
     back = reverse("commissions:meeting", args=[item.meeting_id])
-    if request.method == "POST":
-        services.agenda_item_delete(item=item, by=request.user)
-        messages.success(request, _("The agenda item was deleted."))
-        return redirect(back)
-    return _confirm_page(request, obj=item, title=_("Delete the agenda item"), back_url=back)
+    return delete_page(
+        request, obj=item, delete=lambda: services.agenda_item_delete(item=item, by=request.user),
+        title=_("Delete the agenda item"), back_url=back, done_url=back, done=_("The agenda item was deleted."),
+    )
 
 
 # Decisions --------------------------------------------------------------------------------------------------
@@ -300,8 +259,7 @@ def _decision(request: HttpRequest, decision_id: int) -> Decision:
 
 def decision_create(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = _meeting(request, meeting_id)
-    if not can(request.user, Action.CREATE, meeting, kind=Decision):
-        return _deny(request)
+    permit(request, Action.CREATE, meeting, kind=Decision)
     back = reverse("commissions:meeting", args=[meeting.pk])
     form = DecisionForm(request.POST or None, instance=Decision(meeting=meeting), meeting=meeting)
 
@@ -312,53 +270,49 @@ def decision_create(request: HttpRequest, meeting_id: int) -> HttpResponse:
             decision = services.decision_mark_done(decision=decision, by=request.user, done_on=done_on, note=note)
         return decision
 
-    if _submit(request, form, create) is not None:
+    if submit(request, form, create) is not None:
         messages.success(request, _("The decision was recorded."))
         return redirect(back)
-    return _form_page(request, form, title=_("New decision"), back_url=back, submit=_("Create"))
+    return form_page(request, form, title=_("New decision"), back_url=back, submit=_("Create"))
 
 
 def decision_edit(request: HttpRequest, decision_id: int) -> HttpResponse:
     decision = _decision(request, decision_id)
-    if not can(request.user, Action.CHANGE, decision):
-        return _deny(request)
+    permit(request, Action.CHANGE, decision)
     back = reverse("commissions:meeting", args=[decision.meeting_id])
     form = DecisionForm(request.POST or None, instance=decision, meeting=decision.meeting)
-    saved = _submit(request, form, lambda data: services.decision_update(decision=decision, by=request.user, data=data))
+    saved = submit(request, form, lambda data: services.decision_update(decision=decision, by=request.user, data=data))
     if saved is not None:
         messages.success(request, _("The changes were saved."))
         return redirect(back)
-    return _form_page(request, form, title=_("Edit the decision"), back_url=back, submit=_("Save"),
-                      context={"history_url": reverse("commissions:decision_history", args=[decision.pk])})
+    return form_page(request, form, title=_("Edit the decision"), back_url=back, submit=_("Save"),
+                     context={"history_url": reverse("commissions:decision_history", args=[decision.pk])})
 
 
 def decision_done(request: HttpRequest, decision_id: int) -> HttpResponse:
     decision = _decision(request, decision_id)
-    if not can(request.user, Action.CHANGE, decision):
-        return _deny(request)
+    permit(request, Action.CHANGE, decision)
     back = reverse("commissions:meeting", args=[decision.meeting_id])
     form = MarkDoneForm(request.POST or None, initial={"done_on": timezone.localdate()})
-    done = _submit(
+    done = submit(
         request, form,
         lambda data: services.decision_mark_done(decision=decision, by=request.user, done_on=data["done_on"], note=data["note"]),
     )
     if done is not None:
         messages.success(request, _("The decision is marked as done."))
         return redirect(back)
-    return _form_page(request, form, title=_("Mark the decision as done"), back_url=back, submit=_("Mark as done"),
-                      context={"intro": decision.text})
+    return form_page(request, form, title=_("Mark the decision as done"), back_url=back, submit=_("Mark as done"),
+                     context={"intro": decision.text})
 
 
 def decision_delete(request: HttpRequest, decision_id: int) -> HttpResponse:
     decision = _decision(request, decision_id)
-    if not can(request.user, Action.DELETE, decision):
-        return _deny(request)
+    permit(request, Action.DELETE, decision)
     back = reverse("commissions:meeting", args=[decision.meeting_id])
-    if request.method == "POST":
-        services.decision_delete(decision=decision, by=request.user)
-        messages.success(request, _("The decision was deleted."))
-        return redirect(back)
-    return _confirm_page(request, obj=decision, title=_("Delete the decision"), back_url=back)
+    return delete_page(
+        request, obj=decision, delete=lambda: services.decision_delete(decision=decision, by=request.user),
+        title=_("Delete the decision"), back_url=back, done_url=back, done=_("The decision was deleted."),
+    )
 
 
 def decision_history(request: HttpRequest, decision_id: int) -> HttpResponse:
