@@ -50,7 +50,7 @@ def test_administrator_dates_a_union_and_deletes_it_and_its_federation_in_russia
     click_and_wait(browser, "edit-organisation")
     field = browser.find_element(By.ID, "id_registered_on")
     browser.execute_script("arguments[0].value = arguments[1];", field, "2003-05-20")
-    click_and_wait(browser, "organisation-save")
+    click_and_wait(browser, "form-submit")
     assert "Изменения сохранены." in browser.page_source
     assert "2003" in browser.find_element(By.ID, "registered-on").text
     assert "Дата государственной регистрации" in browser.page_source

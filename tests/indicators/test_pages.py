@@ -85,16 +85,26 @@ def test_the_statistics_page_lists_figures_with_sources(client):
     assert client.get("/indicators/statistics/", {"period": "soon"}, **EN).status_code == 422
 
 
-def test_the_import_page(client, analyst, make_user):
+def test_the_import_page_sends_anonymous_visitors_to_log_in(client):
     assert client.get("/indicators/statistics/import/").status_code == 302  # to the login page
+
+
+def test_the_import_page_is_forbidden_to_a_role_that_does_not_load_statistics(client, make_user):
     client.force_login(make_user("editor", role="editor"))
     assert client.get("/indicators/statistics/import/").status_code == 403
+
+
+def test_an_analyst_is_shown_every_problem_of_a_bad_file(client, analyst):
     client.force_login(analyst)
     response = client.post("/indicators/statistics/import/",
                            {"file": SimpleUploadedFile("bad.csv", BAD.encode())}, HTTP_ACCEPT_LANGUAGE="ru")
     assert response.status_code == 422
     text = response.content.decode()
     assert 'id="import-errors"' in text and "Неизвестный код региона" in text
+
+
+def test_an_analyst_imports_a_good_file(client, analyst):
+    client.force_login(analyst)
     response = client.post("/indicators/statistics/import/", {"file": SimpleUploadedFile("good.csv", GOOD.encode())})
     assert response.status_code == 302
     assert StatisticValue.objects.filter(statistics_import__isnull=False).count() == 4

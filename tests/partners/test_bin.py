@@ -74,7 +74,7 @@ def test_web_form_shows_the_bin_error_on_the_field(client, admin_user):
         "/partners/new/", {"kind": Kind.TRADE_UNION, "name_en": "Union", "bin": WRONG_DIGIT, "published": "on"},
         HTTP_ACCEPT_LANGUAGE="en",
     )
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "should be 1, not 5" in response.context["form"].errors["bin"][0]
     assert not Organisation.objects.exists()
 

@@ -89,7 +89,11 @@ def record_kind(model_or_obj: type[models.Model] | models.Model) -> str:
     return f"{meta.app_label}.{meta.model_name}"
 
 
-def _assignments(user: Any) -> list[RoleAssignment]:
+def assignments_of(user: Any) -> list[RoleAssignment]:
+    """The user's role assignments (none for an anonymous or inactive user), read once per user object.
+
+    The one cache of a user's roles: every rule that looks at roles (here and in the apps) reads it.
+    """
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return []
     cached = getattr(user, "_role_cache", None)
@@ -100,13 +104,13 @@ def _assignments(user: Any) -> list[RoleAssignment]:
 
 
 def roles_of(user: Any) -> set[str]:
-    return {a.role for a in _assignments(user)}
+    return {a.role for a in assignments_of(user)}
 
 
 def is_platform_admin(user: Any) -> bool:
     if getattr(user, "is_superuser", False) and getattr(user, "is_active", False):
         return True
-    return any(a.role == Role.ADMIN and a.scope_type == ScopeType.PLATFORM for a in _assignments(user))
+    return any(a.role == Role.ADMIN and a.scope_type == ScopeType.PLATFORM for a in assignments_of(user))
 
 
 def _scopes_of(target: Any) -> set[tuple[str, int]]:
@@ -120,7 +124,7 @@ def _roles_applying(user: Any, target: Any) -> set[str]:
     scopes = _scopes_of(target)
     return {
         a.role
-        for a in _assignments(user)
+        for a in assignments_of(user)
         if a.scope_type == ScopeType.PLATFORM or (a.scope_type, a.scope_id) in scopes
     }
 
@@ -163,13 +167,13 @@ def action_target_is_public(target: Any, *, creating: bool) -> bool:
 
 def visible(user: Any, queryset: models.QuerySet[Any]) -> models.QuerySet[Any]:
     """Narrow a register queryset to what `user` may see: published records, plus all records for role holders."""
-    if is_platform_admin(user) or _assignments(user):
+    if is_platform_admin(user) or assignments_of(user):
         return queryset
     return queryset.filter(published=True)
 
 
 def may_see_unpublished(user: Any) -> bool:
-    return is_platform_admin(user) or bool(_assignments(user))
+    return is_platform_admin(user) or bool(assignments_of(user))
 
 
 def scoped_ids(user: Any, scope_type: str, roles: Iterable[str]) -> set[int]:
@@ -177,6 +181,6 @@ def scoped_ids(user: Any, scope_type: str, roles: Iterable[str]) -> set[int]:
     wanted = set(roles)
     return {
         a.scope_id
-        for a in _assignments(user)
+        for a in assignments_of(user)
         if a.scope_type == scope_type and a.role in wanted and a.scope_id is not None
     }

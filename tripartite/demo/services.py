@@ -12,11 +12,12 @@ from django.utils import timezone
 
 from tripartite.commissions import services as commission_services
 from tripartite.commissions.models import Commission
+from tripartite.core.i18n import in_languages
 from tripartite.core.models import Region, Role, ScopeType, Sector, User
 from tripartite.core.services import role_grant
 from tripartite.demo import content
-from tripartite.jurisdictions import bin_control_digit
 from tripartite.partners import services as partner_services
+from tripartite.partners.demo import demo_organisation
 from tripartite.partners.models import Organisation
 
 
@@ -44,7 +45,7 @@ DEMO_MODULES = (
     "tripartite.agreements.demo",
     "tripartite.disputes.demo",
     "tripartite.surveys.demo",
-    "tripartite.civic.demo",
+    "tripartite.grants.demo",
     "tripartite.indicators.demo",
 )
 
@@ -72,17 +73,9 @@ def demo_accounts() -> tuple[DemoAccount, ...]:
     return tuple(accounts)
 
 
-def demo_bin(serial: int) -> str:
-    """A well-formed BIN for demo organisation number `serial` (registration 1999-01, legal entity, head office).
-
-    The control digit is the pack's; serials whose first 11 digits admit no control digit are skipped.
-    """
-    while True:
-        first11 = f"9901400{serial:04d}"
-        control = bin_control_digit(first11)
-        if control is not None:
-            return first11 + str(control)
-        serial += 5000
+def _texts(field: str, kk: str, ru: str, en: str) -> dict[str, str]:
+    """A trilingual field's three columns, for a service call: `_texts("name", kk, ru, en)` → name_kk=kk, …"""
+    return dict(zip(in_languages(field), (kk, ru, en), strict=True))
 
 
 def _day(today: date, offset: int | None) -> date | None:
@@ -107,13 +100,12 @@ def _create_organisations(admin: User, today: date) -> dict[str, Organisation]:
     sectors = {s.code: s for s in Sector.objects.all()}
     orgs: dict[str, Organisation] = {}
     for serial, org in enumerate(content.ORGANISATIONS, start=1):
-        orgs[org.key] = partner_services.organisation_create(by=admin, data={
-            "kind": org.kind, "subkind": org.subkind, "parent": orgs[org.parent] if org.parent else None,
-            "name_kk": org.kk, "name_ru": org.ru, "name_en": org.en, "short_name": org.short,
-            "bin": demo_bin(serial), "published": True, "registered_on": org.registered_on,
-            "regions": [regions[k] for k in org.regions if k in regions],
-            "sectors": [sectors[c] for c in org.sectors if c in sectors],
-        })
+        orgs[org.key] = demo_organisation(
+            by=admin, serial=serial, kind=org.kind, names=(org.kk, org.ru, org.en), subkind=org.subkind,
+            parent=orgs[org.parent] if org.parent else None, short_name=org.short, registered_on=org.registered_on,
+            regions=[regions[k] for k in org.regions if k in regions],
+            sectors=[sectors[c] for c in org.sectors if c in sectors],
+        )
         for offset, members, in_scope in org.reports:
             partner_services.membership_report_create(by=admin, organisation=orgs[org.key], data={
                 "as_of": today + timedelta(days=offset), "members": members, "employees_in_scope": in_scope,
@@ -128,8 +120,8 @@ def _create_commissions(by: User, orgs: dict[str, Organisation], today: date) ->
     created = []
     for data in content.COMMISSIONS:
         commission = commission_services.commission_create(
-            by=by, secretariat=orgs[data.secretariat], level=data.level, name_kk=data.kk, name_ru=data.ru,
-            name_en=data.en, region=regions.get(data.region) if data.region else None,
+            by=by, secretariat=orgs[data.secretariat], level=data.level, **_texts("name", data.kk, data.ru, data.en),
+            region=regions.get(data.region) if data.region else None,
             sector=sectors.get(data.sector) if data.sector else None, established=today - timedelta(days=3 * 365),
         )
         for seat in data.seats:
@@ -146,11 +138,11 @@ def _create_commissions(by: User, orgs: dict[str, Organisation], today: date) ->
             items = {}
             for number, (kk, ru, en) in enumerate(m.agenda, start=1):
                 items[number] = commission_services.agenda_item_add(
-                    by=by, meeting=meeting, number=number, title_kk=kk, title_ru=ru, title_en=en
+                    by=by, meeting=meeting, number=number, **_texts("title", kk, ru, en)
                 )
             for d in m.decisions:
                 decision = commission_services.decision_create(
-                    by=by, meeting=meeting, text_kk=d.kk, text_ru=d.ru, text_en=d.en,
+                    by=by, meeting=meeting, **_texts("text", d.kk, d.ru, d.en),
                     agenda_item=items.get(d.item) if d.item else None, responsible_side=d.side,
                     due_date=_day(today, d.due),
                 )

@@ -20,41 +20,26 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from tripartite.core.models import Role, RoleAssignment, ScopeType
-from tripartite.core.policy import is_platform_admin
+from tripartite.core.models import Role, ScopeType
+from tripartite.core.policy import assignments_of, is_platform_admin, roles_of, scoped_ids
 from tripartite.disputes.models import Dispute
 from tripartite.partners.models import Kind, Organisation
-
-
-def _assignments(user: Any) -> list[RoleAssignment]:
-    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
-        return []
-    cached = getattr(user, "_dispute_role_cache", None)
-    if cached is None:
-        cached = list(RoleAssignment.objects.filter(user=user))
-        user._dispute_role_cache = cached
-    return cached
+from tripartite.partners.queries import subtree_ids
 
 
 def _org_ids(user: Any, role: str) -> set[int]:
-    return {a.scope_id for a in _assignments(user)
-            if a.role == role and a.scope_type == ScopeType.ORGANISATION and a.scope_id is not None}
+    return scoped_ids(user, ScopeType.ORGANISATION, [role])
 
 
 def _commission_ids(user: Any, role: str) -> set[int]:
-    return {a.scope_id for a in _assignments(user)
-            if a.role == role and a.scope_type == ScopeType.COMMISSION and a.scope_id is not None}
-
-
-def _has_role(user: Any, role: str) -> bool:
-    return any(a.role == role for a in _assignments(user))
+    return scoped_ids(user, ScopeType.COMMISSION, [role])
 
 
 def is_inspectorate(user: Any) -> bool:
     """A platform-wide secretary, or a secretary of a state body: reads and follows every dispute."""
     if is_platform_admin(user):
         return True
-    if any(a.role == Role.SECRETARY and a.scope_type == ScopeType.PLATFORM for a in _assignments(user)):
+    if any(a.role == Role.SECRETARY and a.scope_type == ScopeType.PLATFORM for a in assignments_of(user)):
         return True
     ids = _org_ids(user, Role.SECRETARY)
     return bool(ids) and Organisation.objects.filter(pk__in=ids, kind=Kind.STATE_BODY).exists()
@@ -77,7 +62,7 @@ def _is_commission_secretary(user: Any, dispute: Dispute) -> bool:
 
 
 def is_assigned_conciliator(user: Any, dispute: Dispute) -> bool:
-    if not _has_role(user, Role.CONCILIATOR):
+    if Role.CONCILIATOR not in roles_of(user):
         return False
     if dispute.commission_id and dispute.commission_id in _commission_ids(user, Role.CONCILIATOR):
         return True
@@ -85,7 +70,7 @@ def is_assigned_conciliator(user: Any, dispute: Dispute) -> bool:
 
 
 def may_read(user: Any, dispute: Dispute) -> bool:
-    if not _assignments(user) and not is_platform_admin(user):
+    if not assignments_of(user) and not is_platform_admin(user):
         return False
     return (
         is_inspectorate(user)
@@ -126,36 +111,21 @@ def may_manage_statistics(user: Any) -> bool:
     return is_inspectorate(user)
 
 
-def _subtree(ids: set[int]) -> set[int]:
-    """``ids`` and every organisation below them."""
-    from tripartite.partners.models import MAX_HIERARCHY_DEPTH
-
-    found = set(ids)
-    frontier = set(ids)
-    for _depth in range(MAX_HIERARCHY_DEPTH):
-        frontier = set(Organisation.objects.filter(parent_id__in=frontier).exclude(pk__in=found)
-                       .values_list("pk", flat=True))
-        if not frontier:
-            break
-        found |= frontier
-    return found
-
-
 def visible_disputes(user: Any, queryset: QuerySet[Dispute] | None = None) -> QuerySet[Dispute]:
     """The disputes whose case file ``user`` may read (same rule as ``may_read``, as one query)."""
     queryset = Dispute.objects.all() if queryset is None else queryset
     if is_inspectorate(user):
         return queryset
-    if not _assignments(user):
+    if not assignments_of(user):
         return queryset.none()
     condition = Q(pk__in=[])
     editor_of = _org_ids(user, Role.EDITOR)
     if editor_of:
-        below = _subtree(editor_of)
+        below = subtree_ids(editor_of)
         condition |= Q(employer_id__in=below) | Q(union_id__in=below)
     secretary_orgs, secretary_commissions = _org_ids(user, Role.SECRETARY), _commission_ids(user, Role.SECRETARY)
     if secretary_orgs or secretary_commissions:
         condition |= Q(commission__secretariat_id__in=secretary_orgs) | Q(commission_id__in=secretary_commissions)
-    if _has_role(user, Role.CONCILIATOR):
+    if Role.CONCILIATOR in roles_of(user):
         condition |= Q(conciliators=user) | Q(commission_id__in=_commission_ids(user, Role.CONCILIATOR))
     return queryset.filter(pk__in=Dispute.objects.filter(condition).values("pk"))

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -15,7 +16,8 @@ from ninja.errors import HttpError
 from ninja.files import UploadedFile
 from pydantic import Field
 
-from tripartite.core.api_support import ErrorBody, current_user
+from tripartite.core.api_support import READ_ERRORS, WRITE_ERRORS, Ref, current_user, get_or_404
+from tripartite.core.i18n import localized_text
 from tripartite.core.jurisdiction import current_pack
 from tripartite.core.models import Region, Sector, User
 from tripartite.core.uploads import MAX_DOCUMENT_BYTES, stored_file_response
@@ -28,24 +30,15 @@ from tripartite.disputes.models import (
     Participant,
     Session,
     Strike,
-    localized_text,
 )
 from tripartite.jurisdictions.disputes import unit_word
 from tripartite.partners.models import Organisation
 
 router = Router(tags=["disputes"])
 
-READ_ERRORS: dict[int, Any] = {401: ErrorBody, 404: ErrorBody, 422: ErrorBody}
-WRITE_ERRORS: dict[int, Any] = {400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody,
-                                422: ErrorBody}
-
+StageRecord = TypeVar("StageRecord", Participant, Session)
 
 # Schemas ------------------------------------------------------------------------------------------------------
-
-
-class Ref(Schema):
-    id: int
-    name: str
 
 
 class DeadlineOut(Schema):
@@ -363,12 +356,14 @@ def _actable(request: HttpRequest, pk: int) -> Dispute:
     return dispute
 
 
-def _part_of(queryset: Any, **lookup: Any) -> Any:
-    """A record of the dispute named in the path; 404 when it belongs to another dispute or does not exist."""
-    obj = queryset.filter(**lookup).first()
-    if obj is None:
-        raise Http404
-    return obj
+def _of_stages(model: type[StageRecord], dispute: Dispute) -> QuerySet[StageRecord]:
+    """The participants or sessions of every stage of the dispute."""
+    return model.objects.filter(period__dispute=dispute).select_related("period__dispute")
+
+
+def _stage_record(request: HttpRequest, model: type[StageRecord], dispute_id: int, pk: int) -> StageRecord:
+    """A participant or session of the dispute in the path, which the caller may act on; 404 if not of it."""
+    return get_or_404(_of_stages(model, _actable(request, dispute_id)), pk=pk)  # type: ignore[no-any-return]
 
 
 def _lookup(model: Any, field: str, **lookup: Any) -> Any:
@@ -532,7 +527,7 @@ def update_demand(request: HttpRequest, dispute_id: int, demand_id: int, payload
     """Only the fields sent change; the status has its own move (``demand_statuses`` of ``advance``).
     409 when the dispute is closed."""
     dispute = _actable(request, dispute_id)
-    demand = _part_of(dispute.demands.all(), pk=demand_id)
+    demand = get_or_404(dispute.demands.all(), pk=demand_id)
     demand = services.demand_update(demand=demand, by=current_user(request),
                                     data=payload.model_dump(exclude_unset=True))
     return _demand_out(demand)
@@ -543,7 +538,7 @@ def update_demand(request: HttpRequest, dispute_id: int, demand_id: int, payload
 def remove_demand(request: HttpRequest, dispute_id: int, demand_id: int) -> Any:
     """409 when it is the dispute's only demand, or when the dispute is closed."""
     dispute = _actable(request, dispute_id)
-    services.demand_remove(demand=_part_of(dispute.demands.all(), pk=demand_id), by=current_user(request))
+    services.demand_remove(demand=get_or_404(dispute.demands.all(), pk=demand_id), by=current_user(request))
     return Status(204, None)
 
 
@@ -565,10 +560,7 @@ def add_document(request: HttpRequest, dispute_id: int, payload: Form[DocumentIn
             url_name="dispute_document_file", summary="Download a document's file")
 def document_file(request: HttpRequest, dispute_id: int, document_id: int) -> Any:
     """The file as an attachment under its original name; 404 unless the caller may read the dispute."""
-    dispute = _readable(request, dispute_id)
-    doc = Document.objects.filter(dispute=dispute, pk=document_id).first()
-    if doc is None:
-        raise Http404
+    doc = get_or_404(_readable(request, dispute_id).documents.all(), pk=document_id)
     return stored_file_response(doc.file, doc.file_name)
 
 
@@ -578,7 +570,7 @@ def update_document(request: HttpRequest, dispute_id: int, document_id: int, pay
     """A JSON body; only the fields sent change. The file is replaced with ``POST .../file`` and removed with
     ``DELETE .../file``. 409 when the dispute is closed."""
     dispute = _actable(request, dispute_id)
-    doc = _part_of(dispute.documents.all(), pk=document_id)
+    doc = get_or_404(dispute.documents.all(), pk=document_id)
     doc = services.document_update(document=doc, by=current_user(request), data=payload.model_dump(exclude_unset=True))
     return _document_out(doc)
 
@@ -588,7 +580,7 @@ def update_document(request: HttpRequest, dispute_id: int, document_id: int, pay
 def remove_document(request: HttpRequest, dispute_id: int, document_id: int) -> Any:
     """The stored file is deleted once the removal is committed. 409 when the dispute is closed."""
     dispute = _actable(request, dispute_id)
-    services.document_remove(document=_part_of(dispute.documents.all(), pk=document_id), by=current_user(request))
+    services.document_remove(document=get_or_404(dispute.documents.all(), pk=document_id), by=current_user(request))
     return Status(204, None)
 
 
@@ -598,7 +590,7 @@ def replace_document_file(request: HttpRequest, dispute_id: int, document_id: in
     """A multipart form with ``file`` (checked as on upload); the previous file is deleted once the change is
     committed. A refused file: 422, nothing changed."""
     dispute = _actable(request, dispute_id)
-    doc = _part_of(dispute.documents.all(), pk=document_id)
+    doc = get_or_404(dispute.documents.all(), pk=document_id)
     doc = services.document_update(document=doc, by=current_user(request), data={}, file_name=file.name or "",
                                    content=file.read(MAX_DOCUMENT_BYTES + 1))
     return _document_out(doc)
@@ -608,7 +600,7 @@ def replace_document_file(request: HttpRequest, dispute_id: int, document_id: in
                summary="Remove a document's file, keeping the document")
 def remove_document_file(request: HttpRequest, dispute_id: int, document_id: int) -> Any:
     dispute = _actable(request, dispute_id)
-    doc = _part_of(dispute.documents.all(), pk=document_id)
+    doc = get_or_404(dispute.documents.all(), pk=document_id)
     if not doc.file:
         raise Http404
     doc = services.document_update(document=doc, by=current_user(request), data={}, remove_file=True)
@@ -619,7 +611,7 @@ def remove_document_file(request: HttpRequest, dispute_id: int, document_id: int
             summary="Who took part in each stage")
 def list_participants(request: HttpRequest, dispute_id: int) -> Any:
     dispute = _readable(request, dispute_id)
-    rows = Participant.objects.filter(period__dispute=dispute).select_related("period")
+    rows = _of_stages(Participant, dispute)
     return [_participant_out(p) for p in rows.order_by("period__started_on", "period_id", "side", "role", "id")]
 
 
@@ -631,25 +623,20 @@ def add_participant(request: HttpRequest, dispute_id: int, payload: ParticipantI
     return Status(201, _participant_out(participant))
 
 
-def _participant(dispute: Dispute, participant_id: int) -> Participant:
-    queryset = Participant.objects.filter(period__dispute=dispute).select_related("period__dispute")
-    return _part_of(queryset, pk=participant_id)  # type: ignore[no-any-return]
-
-
 @router.patch("/{int:dispute_id}/participants/{int:participant_id}", response={200: ParticipantOut, **WRITE_ERRORS},
               summary="Correct a participant")
 def update_participant(request: HttpRequest, dispute_id: int, participant_id: int, payload: ParticipantPatch) -> Any:
-    dispute = _actable(request, dispute_id)
-    participant = services.participant_update(participant=_participant(dispute, participant_id),
-                                              by=current_user(request), data=payload.model_dump(exclude_unset=True))
+    participant = _stage_record(request, Participant, dispute_id, participant_id)
+    participant = services.participant_update(participant=participant, by=current_user(request),
+                                              data=payload.model_dump(exclude_unset=True))
     return _participant_out(participant)
 
 
 @router.delete("/{int:dispute_id}/participants/{int:participant_id}", response={204: None, **WRITE_ERRORS},
                summary="Remove a participant")
 def remove_participant(request: HttpRequest, dispute_id: int, participant_id: int) -> Any:
-    dispute = _actable(request, dispute_id)
-    services.participant_remove(participant=_participant(dispute, participant_id), by=current_user(request))
+    participant = _stage_record(request, Participant, dispute_id, participant_id)
+    services.participant_remove(participant=participant, by=current_user(request))
     return Status(204, None)
 
 
@@ -657,7 +644,7 @@ def remove_participant(request: HttpRequest, dispute_id: int, participant_id: in
             summary="Sessions of the commission, mediation or arbitration")
 def list_sessions(request: HttpRequest, dispute_id: int) -> Any:
     dispute = _readable(request, dispute_id)
-    rows = Session.objects.filter(period__dispute=dispute).select_related("period")
+    rows = _of_stages(Session, dispute)
     return [_session_out(s) for s in rows.order_by("held_on", "id")]
 
 
@@ -669,16 +656,11 @@ def add_session(request: HttpRequest, dispute_id: int, payload: SessionIn) -> An
     return Status(201, _session_out(session))
 
 
-def _session(dispute: Dispute, session_id: int) -> Session:
-    queryset = Session.objects.filter(period__dispute=dispute).select_related("period__dispute")
-    return _part_of(queryset, pk=session_id)  # type: ignore[no-any-return]
-
-
 @router.patch("/{int:dispute_id}/sessions/{int:session_id}", response={200: SessionOut, **WRITE_ERRORS},
               summary="Correct a session (e.g. the date of a postponed sitting)")
 def update_session(request: HttpRequest, dispute_id: int, session_id: int, payload: SessionPatch) -> Any:
-    dispute = _actable(request, dispute_id)
-    session = services.session_update(session=_session(dispute, session_id), by=current_user(request),
+    session = _stage_record(request, Session, dispute_id, session_id)
+    session = services.session_update(session=session, by=current_user(request),
                                       data=payload.model_dump(exclude_unset=True))
     return _session_out(session)
 
@@ -686,16 +668,14 @@ def update_session(request: HttpRequest, dispute_id: int, session_id: int, paylo
 @router.delete("/{int:dispute_id}/sessions/{int:session_id}", response={204: None, **WRITE_ERRORS},
                summary="Remove a session recorded by mistake")
 def remove_session(request: HttpRequest, dispute_id: int, session_id: int) -> Any:
-    dispute = _actable(request, dispute_id)
-    services.session_remove(session=_session(dispute, session_id), by=current_user(request))
+    session = _stage_record(request, Session, dispute_id, session_id)
+    services.session_remove(session=session, by=current_user(request))
     return Status(204, None)
 
 
 @router.patch("/strikes/{int:strike_id}", response={200: dict[str, Any], **WRITE_ERRORS}, summary="Record a strike")
 def update_strike(request: HttpRequest, strike_id: int, payload: StrikeIn) -> Any:
-    strike = Strike.objects.filter(pk=strike_id).first()
-    if strike is None:
-        raise Http404
+    strike = get_or_404(Strike.objects.all(), pk=strike_id)
     _actable(request, strike.dispute_id)
     data = payload.model_dump(exclude_unset=True)
     strike = services.strike_update(strike=strike, by=current_user(request), data=data)

@@ -13,8 +13,9 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from tripartite.core.i18n import localized_text
 from tripartite.core.jurisdiction import current_pack
-from tripartite.disputes.models import Dispute, Event, localized_text
+from tripartite.disputes.models import Dispute, Event
 from tripartite.jurisdictions.disputes import ComputedDeadline, DeadlineKind, DisputeProcedure, unit_word
 
 
@@ -117,7 +118,7 @@ def agreement_days(dispute: Dispute) -> tuple[dict[str, int], str | None]:
     agreement = dispute.agreement if dispute.agreement_id else None
     if agreement is None:
         return {}, None
-    from tripartite.agreements.procedure import dispute_procedure_for
+    from tripartite.agreements.dispute_procedure import dispute_procedure_for
 
     procedure = dispute_procedure_for(agreement)
     if procedure is None or not procedure.deadline_days:

@@ -14,7 +14,7 @@ from typing import Any
 from tripartite.core.models import Region, Sector, User
 from tripartite.disputes import services
 from tripartite.disputes.models import Dispute
-from tripartite.partners import services as partner_services
+from tripartite.partners.demo import demo_organisation
 from tripartite.partners.models import Organisation
 
 # Extra employers (fictional): key, kk, ru, en, KATO region, OKED section.
@@ -147,18 +147,15 @@ def demo_pdf(text: str) -> bytes:
 
 
 def _employers(by: User, orgs: dict[str, Organisation]) -> dict[str, Organisation]:
-    from tripartite.demo.services import demo_bin
-
     regions = {r.kato: r for r in Region.objects.all()}
     sectors = {s.code: s for s in Sector.objects.all()}
     found = dict(orgs)
     for serial, (key, kk, ru, en, region, sector) in enumerate(EMPLOYERS, start=BIN_SERIALS_FROM):
-        found[key] = partner_services.organisation_create(by=by, data={
-            "kind": "employer", "name_kk": kk, "name_ru": ru, "name_en": en, "published": True,
-            "bin": demo_bin(serial),
-            "regions": [regions[region]] if region in regions else [],
-            "sectors": [sectors[sector]] if sector in sectors else [],
-        })
+        found[key] = demo_organisation(
+            by=by, serial=serial, kind="employer", names=(kk, ru, en),
+            regions=[regions[region]] if region in regions else [],
+            sectors=[sectors[sector]] if sector in sectors else [],
+        )
     return found
 
 

@@ -5,27 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from tripartite.core.i18n import localized_text
 from tripartite.core.jurisdiction import current_pack
 from tripartite.core.models import Region, Role, Sector, User
+from tripartite.core.pages import DateInput
 from tripartite.core.uploads import MAX_DOCUMENT_BYTES
-from tripartite.disputes.models import Demand, Dispute, Participant, localized_text
+from tripartite.disputes.models import Demand, Dispute, Participant, language_choices
 from tripartite.partners.models import Kind, Organisation
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-def _languages() -> list[tuple[str, str]]:
-    return [(code, str(name)) for code, name in settings.LANGUAGES]
-
 
 DEMAND_SLOTS = 3
 
@@ -33,8 +22,8 @@ DEMAND_SLOTS = 3
 class DisputeForm(forms.ModelForm):
     """Register a dispute with up to three demands (more can be added on the dispute's page)."""
 
-    employer_language = forms.ChoiceField(label=_("Employer's language"), choices=_languages)
-    workers_language = forms.ChoiceField(label=_("Employees' language"), choices=_languages)
+    employer_language = forms.ChoiceField(label=_("Employer's language"), choices=language_choices)
+    workers_language = forms.ChoiceField(label=_("Employees' language"), choices=language_choices)
 
     class Meta:
         model = Dispute

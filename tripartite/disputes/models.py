@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from tripartite.core.i18n import localized_text
 from tripartite.core.jurisdiction import current_pack
 from tripartite.core.models import Region, Sector
 from tripartite.partners.models import Kind, Organisation
@@ -40,13 +41,19 @@ def stage_name(code: str) -> str:
     return localized_text(procedure.stage(code).name)
 
 
-def localized_text(value: Any) -> str:
-    """A pack text (``{"kk", "ru", "en"}``) in the current language."""
-    from tripartite.core.i18n import current_language
+class AtStage(models.Model):
+    """A record made at one stage of the procedure (a stage period, a document, a timeline event): the stage's
+    code, named as the pack names it, on the pages and in the history."""
 
-    if not value:
-        return ""
-    return str(value.get(current_language()) or value.get("ru") or value.get("en") or "")
+    stage = models.CharField(_("stage"), max_length=30)
+    history_display: ClassVar[dict[str, Callable[[str], str]]] = {"stage": stage_name}
+
+    class Meta:
+        abstract = True
+
+    @property
+    def stage_name(self) -> str:
+        return stage_name(self.stage)
 
 
 class Dispute(models.Model):
@@ -163,17 +170,14 @@ class Dispute(models.Model):
             raise ValidationError(errors)
 
 
-class StagePeriod(models.Model):
+class StagePeriod(AtStage):
     """The time a dispute spent at one stage, with its decision (who took part and sessions hang off it)."""
 
     dispute = models.ForeignKey(Dispute, on_delete=models.CASCADE, related_name="periods", verbose_name=_("dispute"))
-    stage = models.CharField(_("stage"), max_length=30)
     started_on = models.DateField(_("started on"))
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
     decision = models.TextField(_("decision"), blank=True)
     history = HistoricalRecords()
-    # The history page names a stage as the pack does, not by its code.
-    history_display: ClassVar[dict[str, Callable[[str], str]]] = {"stage": stage_name}
 
     class Meta:
         verbose_name = _("stage of a dispute")
@@ -181,11 +185,7 @@ class StagePeriod(models.Model):
         ordering = ["dispute", "started_on", "id"]
 
     def __str__(self) -> str:
-        return stage_name(self.stage)
-
-    @property
-    def stage_name(self) -> str:
-        return stage_name(self.stage)
+        return self.stage_name
 
     def policy_scopes(self) -> list[tuple[str, int]]:
         return self.dispute.policy_scopes()
@@ -301,12 +301,11 @@ def _document_path(instance: Document, filename: str) -> str:
     return f"disputes/{instance.dispute_id}/{uuid.uuid4().hex}" + (f".{extension}" if extension else "")
 
 
-class Document(models.Model):
+class Document(AtStage):
     """A document of the procedure on record (the pack's code says which requirement it fulfils), with the
     file itself when one was uploaded (checked for type, size and content by ``tripartite.core.uploads``)."""
 
     dispute = models.ForeignKey(Dispute, on_delete=models.CASCADE, related_name="documents", verbose_name=_("dispute"))
-    stage = models.CharField(_("stage"), max_length=30)
     code = models.CharField(_("kind of document"), max_length=40)
     title = models.CharField(_("title"), max_length=300, blank=True)
     dated = models.DateField(_("dated"))
@@ -317,8 +316,6 @@ class Document(models.Model):
                                  help_text=_("The name of the file as uploaded; it is downloaded under this name."))
     file_size = models.PositiveIntegerField(_("size (bytes)"), null=True, blank=True)
     history = HistoricalRecords()
-    # The history page names a stage as the pack does, not by its code.
-    history_display: ClassVar[dict[str, Callable[[str], str]]] = {"stage": stage_name}
 
     class Meta:
         verbose_name = _("document")
@@ -392,7 +389,7 @@ class Strike(models.Model):
             raise ValidationError(errors)
 
 
-class Event(models.Model):
+class Event(AtStage):
     """One row of a dispute's timeline: a step of the procedure, a move between stages, or a record added.
 
     ``step`` is a step code of the pack's procedure when the event starts or meets statutory periods.
@@ -413,7 +410,6 @@ class Event(models.Model):
     on = models.DateField(_("date"))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     step = models.CharField(_("step"), max_length=40, blank=True)
-    stage = models.CharField(_("stage"), max_length=30)
     from_stage = models.CharField(_("from stage"), max_length=30, blank=True)
     to_stage = models.CharField(_("to stage"), max_length=30, blank=True)
     note = models.TextField(_("note"), blank=True)
@@ -423,8 +419,6 @@ class Event(models.Model):
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
     history = HistoricalRecords()
-    # The history page names a stage as the pack does, not by its code.
-    history_display: ClassVar[dict[str, Callable[[str], str]]] = {"stage": stage_name}
 
     class Meta:
         verbose_name = _("event")

@@ -184,7 +184,7 @@ def dispute_file(dispute: Dispute, today: date) -> DisputeFile:
         if procedure.has_stage(dispute.stage) else []
     agreement_procedure = None
     if dispute.agreement is not None:
-        from tripartite.agreements.procedure import dispute_procedure_for
+        from tripartite.agreements.dispute_procedure import dispute_procedure_for
 
         agreement_procedure = dispute_procedure_for(dispute.agreement)
     return DisputeFile(

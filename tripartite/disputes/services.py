@@ -13,11 +13,11 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Max, Model
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tripartite.core import uploads
+from tripartite.core import uploads, writes
 from tripartite.core.errors import Conflict, DomainError, NotAllowed
 from tripartite.core.i18n import current_language
 from tripartite.core.jurisdiction import current_pack
@@ -55,18 +55,12 @@ def _require_act(by: Any, dispute: Dispute) -> None:
         raise _deny()
 
 
-def _save(obj: Model, by: Any) -> None:
-    obj.full_clean()
-    audit_as(obj, by)
-    obj.save()
-
-
 def _event(dispute: Dispute, by: Any, *, on: date, kind: str, step: str = "", note: str = "",
            from_stage: str = "", to_stage: str = "") -> Event:
     event = Event(dispute=dispute, on=on, kind=kind, step=step, stage=dispute.stage, note=note,
                   from_stage=from_stage, to_stage=to_stage,
                   recorded_by=by if getattr(by, "is_authenticated", False) else None)
-    _save(event, by)
+    writes.save(event, by)
     return event
 
 
@@ -120,7 +114,7 @@ def dispute_create(
         raise _deny()
     procedure = current_pack().dispute_procedure
     if agreement is None and employer is not None and demands_received_on is not None:
-        from tripartite.agreements.procedure import collective_agreement_in_force
+        from tripartite.agreements.dispute_procedure import collective_agreement_in_force
 
         agreement = collective_agreement_in_force(employer, demands_received_on)
     language = current_language()
@@ -131,13 +125,13 @@ def dispute_create(
         commission=commission, stage=procedure.initial_stage, stage_since=demands_received_on,
         employer_language=employer_language or language, workers_language=workers_language or language,
     )
-    _save(dispute, by)
+    writes.save(dispute, by)
     period = StagePeriod(dispute=dispute, stage=dispute.stage, started_on=demands_received_on)
-    _save(period, by)
+    writes.save(period, by)
     opens_with = procedure.stage(dispute.stage).opens_with or ""
     _event(dispute, by, on=demands_received_on, kind=Event.Kind.STEP, step=opens_with, note=note)
     for number, demand in enumerate(demands, start=1):
-        _save(Demand(dispute=dispute, number=number, topic=demand.get("topic", Demand.Topic.OTHER),
+        writes.save(Demand(dispute=dispute, number=number, topic=demand.get("topic", Demand.Topic.OTHER),
                      text=(demand.get("text") or "").strip()), by)
     return dispute
 
@@ -153,12 +147,8 @@ def dispute_update(*, dispute: Dispute, by: Any, data: Mapping[str, Any]) -> Dis
     """Correct a dispute's facts (not its stage: that moves only through ``dispute_advance``)."""
     dispute = _locked(dispute)
     _require_act(by, dispute)
-    unknown = set(data) - set(DISPUTE_FIELDS)
-    if unknown:
-        raise ValueError(f"Fields that cannot be changed here: {sorted(unknown)}")
-    for field, value in data.items():
-        setattr(dispute, field, value)
-    _save(dispute, by)
+    writes.apply_changes(dispute, data, DISPUTE_FIELDS)
+    writes.save(dispute, by)
     return dispute
 
 
@@ -192,7 +182,7 @@ def dispute_advance(
     period.ended_on = on
     if decision.strip():
         period.decision = decision.strip()
-    _save(period, by)
+    writes.save(period, by)
     for demand_id, status in (demand_statuses or {}).items():
         demand = dispute.demands.filter(pk=demand_id).first()
         if demand is None:
@@ -202,11 +192,11 @@ def dispute_advance(
         if status != demand.status:
             demand.status = status
             demand.settled_in = period if status in (Demand.Status.SATISFIED, Demand.Status.PARTLY) else None
-            _save(demand, by)
+            writes.save(demand, by)
     for strike in dispute.strikes.filter(started_on__isnull=False, ended_on__isnull=True):
         # Leaving the strike stage ends the strike on the day of the move.
         strike.ended_on = on
-        _save(strike, by)
+        writes.save(strike, by)
         _event(dispute, by, on=on, kind=Event.Kind.STEP, step="strike_ended")
     from_stage = dispute.stage
     target = procedure.stage(to_stage)
@@ -216,12 +206,12 @@ def dispute_advance(
         if to_stage == "settled":
             dispute.settled_stage = from_stage
     else:
-        _save(StagePeriod(dispute=dispute, stage=to_stage, started_on=on), by)
-    _save(dispute, by)
+        writes.save(StagePeriod(dispute=dispute, stage=to_stage, started_on=on), by)
+    writes.save(dispute, by)
     _event(dispute, by, on=on, kind=Event.Kind.TRANSITION, step=target.opens_with or "", note=note,
            from_stage=from_stage, to_stage=to_stage)
     if to_stage == "strike":
-        _save(Strike(dispute=dispute, declared_on=on), by)
+        writes.save(Strike(dispute=dispute, declared_on=on), by)
     return dispute
 
 
@@ -270,7 +260,7 @@ def demand_add(*, dispute: Dispute, by: Any, topic: str, text: str) -> Demand:
     _require_act(by, dispute)
     number = (dispute.demands.aggregate(top=Max("number"))["top"] or 0) + 1
     demand = Demand(dispute=dispute, number=number, topic=topic, text=(text or "").strip())
-    _save(demand, by)
+    writes.save(demand, by)
     _event(dispute, by, on=timezone.localdate(), kind=Event.Kind.DEMAND,
            note=_("Demand %(number)s added: %(text)s") % {"number": number, "text": demand.text[:200]})
     return demand
@@ -290,7 +280,7 @@ def demand_set_status(*, demand: Demand, by: Any, status: str, note: str = "") -
     settled = status in (Demand.Status.SATISFIED, Demand.Status.PARTLY)
     demand.settled_in = (dispute.periods.filter(stage=dispute.stage).order_by("-started_on", "-id").first()
                          if settled else None)
-    _save(demand, by)
+    writes.save(demand, by)
     _event(dispute, by, on=timezone.localdate(), kind=Event.Kind.DEMAND,
            note=_("Demand %(number)s: %(status)s") % {"number": demand.number, "status": demand.get_status_display()})
     return demand
@@ -326,7 +316,7 @@ def _document_add(*, dispute: Dispute, by: Any, code: str, dated: date, title: s
     _check_document(document)
     if content is not None:
         _attach(document, file_name, content, stored)
-    _save(document, by)
+    writes.save(document, by)
     _event(dispute, by, on=dated, kind=Event.Kind.DOCUMENT, note=document.name)
     return document
 
@@ -372,7 +362,7 @@ def participant_add(
     dispute = _editable(dispute, by)
     participant = Participant(period=_current_period(dispute), side=side, role=role,
                               person_name=(person_name or "").strip(), organisation_name=organisation_name.strip())
-    _save(participant, by)
+    writes.save(participant, by)
     _event(dispute, by, on=timezone.localdate(), kind=Event.Kind.PARTICIPANT, note=_participant_note(participant))
     return participant
 
@@ -383,7 +373,7 @@ def session_add(*, dispute: Dispute, by: Any, held_on: date, quorum: bool = True
     period = _current_period(dispute)
     _check_date(held_on, dispute, "held_on", not_before=period.started_on)
     session = Session(period=period, held_on=held_on, quorum=quorum, minutes=minutes)
-    _save(session, by)
+    writes.save(session, by)
     note = str(_("Session with quorum")) if quorum else str(_("Session without quorum"))
     _event(dispute, by, on=held_on, kind=Event.Kind.SESSION, note=note)
     return session
@@ -414,26 +404,6 @@ def _editable(dispute: Dispute, by: Any) -> Dispute:
     return dispute
 
 
-def _apply(obj: Model, data: Mapping[str, Any], fields: Iterable[str], *, required: Iterable[str] = ()) -> list[str]:
-    """Set the fields given in ``data`` (text stripped, an empty text for ``None``); return those that changed.
-
-    A field in ``required`` given as ``None`` is refused: it cannot be cleared.
-    """
-    unknown = set(data) - set(fields)
-    if unknown:
-        raise ValueError(f"Fields that cannot be changed here: {sorted(unknown)}")
-    changed = []
-    for field, value in data.items():
-        if value is None and field in required:
-            raise ValidationError({field: _("This field is required.")})
-        if isinstance(value, str) or (value is None and isinstance(getattr(obj, field), str)):
-            value = (value or "").strip()
-        if getattr(obj, field) != value:
-            setattr(obj, field, value)
-            changed.append(field)
-    return changed
-
-
 DEMAND_FIELDS = ("topic", "text")
 
 
@@ -448,8 +418,8 @@ def demand_update(*, demand: Demand, by: Any, data: Mapping[str, Any]) -> Demand
     demand, dispute = _demand_for_change(demand, by)
     if "topic" in data and data["topic"] not in Demand.Topic.values:
         raise ValidationError({"topic": _("Choose one of the allowed values.")})
-    if _apply(demand, data, DEMAND_FIELDS, required=DEMAND_FIELDS):
-        _save(demand, by)
+    if writes.apply_changes(demand, data, DEMAND_FIELDS, required=DEMAND_FIELDS):
+        writes.save(demand, by)
         _event(dispute, by, on=timezone.localdate(), kind=Event.Kind.DEMAND,
                note=_("Demand %(number)s corrected: %(text)s") % {"number": demand.number, "text": demand.text[:200]})
     return demand
@@ -464,8 +434,7 @@ def demand_remove(*, demand: Demand, by: Any) -> None:
         raise RecordNeededError(_("This is the dispute's only demand: correct it, or add the right demand before "
                                   "removing this one."))
     number, text = demand.number, demand.text
-    audit_as(demand, by)
-    demand.delete()
+    writes.delete(demand, by)
     _event(dispute, by, on=timezone.localdate(), kind=Event.Kind.DEMAND,
            note=_("Demand %(number)s removed: %(text)s") % {"number": number, "text": text[:200]})
 
@@ -496,7 +465,7 @@ def _document_update(*, document: Document, by: Any, data: Mapping[str, Any], fi
     dispute = _editable(document.dispute, by)
     document = Document.objects.select_for_update().get(pk=document.pk)
     document.dispute = dispute
-    changed = _apply(document, data, DOCUMENT_FIELDS, required=("code", "dated"))
+    changed = writes.apply_changes(document, data, DOCUMENT_FIELDS, required=("code", "dated"))
     _check_document(document)
     old_path = document.file.name if document.file else ""
     if content is not None:
@@ -507,7 +476,7 @@ def _document_update(*, document: Document, by: Any, data: Mapping[str, Any], fi
         changed.append("file")
     if not changed:
         return document
-    _save(document, by)
+    writes.save(document, by)
     if "file" in changed:
         _delete_file_after_commit(old_path)
     _event(dispute, by, on=timezone.localdate(), kind=Event.Kind.DOCUMENT,
@@ -521,8 +490,7 @@ def document_remove(*, document: Document, by: Any) -> None:
     dispute = _editable(document.dispute, by)
     document = Document.objects.select_for_update().get(pk=document.pk)
     name, path = document.name, document.file.name if document.file else ""
-    audit_as(document, by)
-    document.delete()
+    writes.delete(document, by)
     _delete_file_after_commit(path)
     _event(dispute, by, on=timezone.localdate(), kind=Event.Kind.DOCUMENT,
            note=_("Document removed: %(name)s") % {"name": name})
@@ -540,8 +508,8 @@ def participant_update(*, participant: Participant, by: Any, data: Mapping[str, 
     """Correct a participant's side, role, name or organisation (at the stage where they were recorded)."""
     dispute = _editable(participant.period.dispute, by)
     participant = Participant.objects.select_for_update().get(pk=participant.pk)
-    if _apply(participant, data, PARTICIPANT_FIELDS, required=("side", "role", "person_name")):
-        _save(participant, by)
+    if writes.apply_changes(participant, data, PARTICIPANT_FIELDS, required=("side", "role", "person_name")):
+        writes.save(participant, by)
         _event(dispute, by, on=timezone.localdate(), kind=Event.Kind.PARTICIPANT,
                note=_("Participant corrected: %(who)s") % {"who": _participant_note(participant)})
     return participant
@@ -553,8 +521,7 @@ def participant_remove(*, participant: Participant, by: Any) -> None:
     dispute = _editable(participant.period.dispute, by)
     participant = Participant.objects.select_for_update().get(pk=participant.pk)
     who = _participant_note(participant)
-    audit_as(participant, by)
-    participant.delete()
+    writes.delete(participant, by)
     _event(dispute, by, on=timezone.localdate(), kind=Event.Kind.PARTICIPANT,
            note=_("Participant removed: %(who)s") % {"who": who})
 
@@ -568,7 +535,7 @@ def session_update(*, session: Session, by: Any, data: Mapping[str, Any]) -> Ses
     dispute = _editable(session.period.dispute, by)
     session = Session.objects.select_for_update().select_related("period").get(pk=session.pk)
     was_held_on = session.held_on
-    changed = _apply(session, data, SESSION_FIELDS, required=("held_on", "quorum"))
+    changed = writes.apply_changes(session, data, SESSION_FIELDS, required=("held_on", "quorum"))
     if not changed:
         return session
     period = session.period
@@ -576,7 +543,7 @@ def session_update(*, session: Session, by: Any, data: Mapping[str, Any]) -> Ses
     if period.ended_on and session.held_on > period.ended_on:
         raise ValidationError({"held_on": _("This date is after the stage ended (%(date)s).")
                                % {"date": period.ended_on.isoformat()}})
-    _save(session, by)
+    writes.save(session, by)
     if "held_on" in changed:
         note = _("Session of %(old)s moved to %(new)s") % {"old": was_held_on.isoformat(),
                                                           "new": session.held_on.isoformat()}
@@ -592,8 +559,7 @@ def session_remove(*, session: Session, by: Any) -> None:
     dispute = _editable(session.period.dispute, by)
     session = Session.objects.select_for_update().get(pk=session.pk)
     held_on = session.held_on
-    audit_as(session, by)
-    session.delete()
+    writes.delete(session, by)
     _event(dispute, by, on=timezone.localdate(), kind=Event.Kind.SESSION,
            note=_("Session of %(date)s removed") % {"date": held_on.isoformat()})
 
@@ -610,13 +576,9 @@ def strike_update(*, strike: Strike, by: Any, data: Mapping[str, Any]) -> Strike
     strike = Strike.objects.select_for_update().select_related("dispute").get(pk=strike.pk)
     dispute = strike.dispute
     _require_act(by, dispute)
-    unknown = set(data) - set(STRIKE_FIELDS)
-    if unknown:
-        raise ValueError(f"Fields that cannot be changed here: {sorted(unknown)}")
     was_started, was_ended = strike.started_on, strike.ended_on
-    for field, value in data.items():
-        setattr(strike, field, value if value is not None or field != "reason" else "")
-    _save(strike, by)
+    writes.apply_changes(strike, data, STRIKE_FIELDS)
+    writes.save(strike, by)
     if strike.started_on and was_started != strike.started_on:
         _event(dispute, by, on=strike.started_on, kind=Event.Kind.STEP, step="strike_started")
     if strike.ended_on and was_ended != strike.ended_on:
@@ -654,5 +616,5 @@ def sector_employment_set(*, by: Any, sector: Sector, year: int, employees: int,
     row = SectorEmployment.objects.select_for_update().filter(sector=sector, year=year).first()
     row = row or SectorEmployment(sector=sector, year=year)
     row.employees, row.source = employees, (source or "").strip()
-    _save(row, by)
+    writes.save(row, by)
     return row

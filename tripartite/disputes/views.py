@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django import forms
 from django.contrib import messages
@@ -15,11 +15,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from tripartite.core.errors import DomainError
-from tripartite.core.pages import add_errors
-from tripartite.core.pages import deny as _deny
-from tripartite.core.pages import submit as _submit
 from tripartite.core.history import history_of
+from tripartite.core.i18n import localized_text
 from tripartite.core.jurisdiction import current_pack
+from tripartite.core.pages import add_errors, confirm_page, delete_page, deny, form_page
+from tripartite.core.pages import submit as _submit
 from tripartite.core.uploads import MAX_DOCUMENT_BYTES, stored_file_response
 from tripartite.core.views import paginate
 from tripartite.disputes import access, queries, services
@@ -46,16 +46,15 @@ from tripartite.disputes.models import (
     SectorEmployment,
     Session,
     Strike,
-    localized_text,
 )
+
+DisputeRecord = TypeVar("DisputeRecord", Demand, Document)
+StageRecord = TypeVar("StageRecord", Participant, Session)
 
 
 def _form_page(request: HttpRequest, form: forms.BaseForm, *, title: str, back_url: str, submit: str,
-               intro: str = "", status: int | None = None) -> HttpResponse:
-    status = status or (422 if request.method == "POST" and form.errors else 200)
-    return render(request, "disputes/form.html",
-                  {"form": form, "title": title, "back_url": back_url, "submit_label": submit, "intro": intro},
-                  status=status)
+               intro: str = "") -> HttpResponse:
+    return form_page(request, form, title=title, back_url=back_url, submit=submit, context={"intro": intro})
 
 
 def _dispute(request: HttpRequest, pk: int, *, act: bool = False) -> Dispute:
@@ -95,7 +94,7 @@ def dispute_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def dispute_create(request: HttpRequest) -> HttpResponse:
     if not access.may_create_any(request.user):
-        return _deny(request)
+        return deny(request)
     form = DisputeForm(request.POST or None)
 
     def create(_data: dict[str, Any]) -> Dispute:
@@ -239,8 +238,7 @@ def _closed(request: HttpRequest, dispute: Dispute, title: str) -> HttpResponse 
         return None
     message = _("The dispute is closed (%(stage)s): its records can no longer be changed.") % {
         "stage": dispute.stage_name}
-    return render(request, "disputes/confirm_remove.html",
-                  {"title": title, "error": message, "back_url": _back(dispute)}, status=409)
+    return confirm_page(request, title=title, back_url=_back(dispute), error=message)
 
 
 def _correct(request: HttpRequest, dispute: Dispute, form: forms.BaseForm, call: Any, *, title: str,
@@ -259,36 +257,38 @@ def _correct(request: HttpRequest, dispute: Dispute, form: forms.BaseForm, call:
     if _submit(request, form, call, on_error=on_error) is not None:
         messages.success(request, done)
         return redirect(_back(dispute, anchor))
-    return _form_page(request, form, title=title, back_url=_back(dispute, anchor), submit=_("Save"), intro=intro,
-                      status=conflict[0] if conflict else None)
+    response = _form_page(request, form, title=title, back_url=_back(dispute, anchor), submit=_("Save"), intro=intro)
+    if conflict:
+        response.status_code = 409
+    return response
 
 
 def _remove(request: HttpRequest, dispute: Dispute, remove: Any, *, title: str, what: str, anchor: str,
             done: str) -> HttpResponse:
-    """Confirm (GET) and remove (POST, CSRF-checked); a refusal is shown with its status, nothing removed."""
+    """Confirm (GET) and remove (POST, CSRF-checked); a refusal is shown (409), nothing removed."""
     refused = _closed(request, dispute, title)
     if refused is not None:
         return refused
-    error, status = "", 200
-    if request.method == "POST":
-        try:
-            remove()
-        except DomainError as exc:
-            error, status = str(exc), exc.status
-        else:
-            messages.success(request, done)
-            return redirect(_back(dispute, anchor))
-    return render(request, "disputes/confirm_remove.html",
-                  {"title": title, "what": what, "error": error, "back_url": _back(dispute, anchor)}, status=status)
+    back_url = _back(dispute, anchor)
+    return delete_page(request, obj=None, delete=remove, title=title, back_url=back_url, done_url=back_url,
+                       done=done, what=what,
+                       note=_("The deletion is recorded on the dispute's timeline and in its history."))
 
 
-def _demand(request: HttpRequest, demand_id: int) -> tuple[Demand, Dispute]:
-    demand = get_object_or_404(Demand, pk=demand_id)
-    return demand, _dispute(request, demand.dispute_id, act=True)
+def _record_of_dispute(request: HttpRequest, model: type[DisputeRecord], pk: int) -> tuple[DisputeRecord, Dispute]:
+    """A demand or a document, and its dispute, on which the user must be able to act."""
+    record = get_object_or_404(model, pk=pk)
+    return record, _dispute(request, record.dispute_id, act=True)
+
+
+def _record_of_stage(request: HttpRequest, model: type[StageRecord], pk: int) -> tuple[StageRecord, Dispute]:
+    """A participant or a session of a stage, and its dispute, on which the user must be able to act."""
+    record = get_object_or_404(model.objects.select_related("period"), pk=pk)
+    return record, _dispute(request, record.period.dispute_id, act=True)
 
 
 def demand_edit(request: HttpRequest, demand_id: int) -> HttpResponse:
-    demand, dispute = _demand(request, demand_id)
+    demand, dispute = _record_of_dispute(request, Demand, demand_id)
     form = DemandForm(request.POST or None, initial={"topic": demand.topic, "text": demand.text})
     return _correct(request, dispute, form,
                     lambda d: services.demand_update(demand=demand, by=request.user, data=d),
@@ -298,19 +298,14 @@ def demand_edit(request: HttpRequest, demand_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def demand_remove(request: HttpRequest, demand_id: int) -> HttpResponse:
-    demand, dispute = _demand(request, demand_id)
+    demand, dispute = _record_of_dispute(request, Demand, demand_id)
     return _remove(request, dispute, lambda: services.demand_remove(demand=demand, by=request.user),
                    title=_("Delete demand %(number)s?") % {"number": demand.number}, what=demand.text,
                    anchor="demands", done=_("The demand was deleted."))
 
 
-def _document(request: HttpRequest, document_id: int) -> tuple[Document, Dispute]:
-    document = get_object_or_404(Document, pk=document_id)
-    return document, _dispute(request, document.dispute_id, act=True)
-
-
 def document_edit(request: HttpRequest, document_id: int) -> HttpResponse:
-    document, dispute = _document(request, document_id)
+    document, dispute = _record_of_dispute(request, Document, document_id)
     initial = {f: getattr(document, f) for f in services.DOCUMENT_FIELDS}
     form = DocumentForm(request.POST or None, request.FILES or None, initial=initial,
                         with_file=document.file_name if document.file else "")
@@ -329,20 +324,15 @@ def document_edit(request: HttpRequest, document_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def document_remove(request: HttpRequest, document_id: int) -> HttpResponse:
-    document, dispute = _document(request, document_id)
+    document, dispute = _record_of_dispute(request, Document, document_id)
     what = document.name + (f" — {document.file_name}" if document.file else "")
     return _remove(request, dispute, lambda: services.document_remove(document=document, by=request.user),
                    title=_("Delete the document?"), what=what, anchor="documents",
                    done=_("The document was deleted."))
 
 
-def _participant(request: HttpRequest, participant_id: int) -> tuple[Participant, Dispute]:
-    participant = get_object_or_404(Participant.objects.select_related("period"), pk=participant_id)
-    return participant, _dispute(request, participant.period.dispute_id, act=True)
-
-
 def participant_edit(request: HttpRequest, participant_id: int) -> HttpResponse:
-    participant, dispute = _participant(request, participant_id)
+    participant, dispute = _record_of_stage(request, Participant, participant_id)
     form = ParticipantForm(request.POST or None,
                            initial={f: getattr(participant, f) for f in services.PARTICIPANT_FIELDS})
     return _correct(request, dispute, form,
@@ -353,19 +343,14 @@ def participant_edit(request: HttpRequest, participant_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def participant_remove(request: HttpRequest, participant_id: int) -> HttpResponse:
-    participant, dispute = _participant(request, participant_id)
+    participant, dispute = _record_of_stage(request, Participant, participant_id)
     return _remove(request, dispute, lambda: services.participant_remove(participant=participant, by=request.user),
                    title=_("Delete the participant?"), what=str(participant), anchor="stages",
                    done=_("The participant was deleted."))
 
 
-def _session(request: HttpRequest, session_id: int) -> tuple[Session, Dispute]:
-    session = get_object_or_404(Session.objects.select_related("period"), pk=session_id)
-    return session, _dispute(request, session.period.dispute_id, act=True)
-
-
 def session_edit(request: HttpRequest, session_id: int) -> HttpResponse:
-    session, dispute = _session(request, session_id)
+    session, dispute = _record_of_stage(request, Session, session_id)
     form = SessionForm(request.POST or None, initial={f: getattr(session, f) for f in services.SESSION_FIELDS})
     return _correct(request, dispute, form,
                     lambda d: services.session_update(session=session, by=request.user, data=d),
@@ -376,7 +361,7 @@ def session_edit(request: HttpRequest, session_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def session_remove(request: HttpRequest, session_id: int) -> HttpResponse:
-    session, dispute = _session(request, session_id)
+    session, dispute = _record_of_stage(request, Session, session_id)
     return _remove(request, dispute, lambda: services.session_remove(session=session, by=request.user),
                    title=_("Delete the session of %(date)s?") % {"date": session.held_on.isoformat()},
                    what=session.minutes, anchor="stages", done=_("The session was deleted."))
@@ -411,7 +396,7 @@ def conciliator_assign(request: HttpRequest, pk: int) -> HttpResponse:
 def deadlines(request: HttpRequest) -> HttpResponse:
     """Open deadlines of every open dispute the visitor may read, soonest first."""
     if not request.user.is_authenticated:
-        return _deny(request)
+        return deny(request)
     form = DeadlineFilterForm(request.GET)
     status = form.cleaned_data.get("status", "") if form.is_valid() else ""
     rows = queries.deadline_list(user=request.user, today=timezone.localdate(), status=status)
@@ -444,7 +429,7 @@ def procedure(request: HttpRequest) -> HttpResponse:
 def employment(request: HttpRequest) -> HttpResponse:
     """Employees per sector and year: the denominator of strike rates (entered by the inspectorate)."""
     if not access.may_manage_statistics(request.user):
-        return _deny(request)
+        return deny(request)
     form = EmploymentForm(request.POST or None)
     if _submit(request, form, lambda d: services.sector_employment_set(by=request.user, **d)) is not None:
         messages.success(request, _("The figure was saved."))

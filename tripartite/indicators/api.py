@@ -14,27 +14,22 @@ from ninja.errors import HttpError
 from ninja.files import UploadedFile
 from pydantic import Field
 
-from tripartite.core.api_support import ErrorBody, current_user, require
+from tripartite.core.api_support import (
+    READ_ERRORS,
+    WRITE_ERRORS,
+    RegionRef,
+    SectorRef,
+    current_user,
+    require,
+)
+from tripartite.core.policy import Action
 from tripartite.indicators import opendata, queries, registry, services
 from tripartite.indicators.computations import wages
 from tripartite.indicators.models import Series, StatisticValue
 
 router = Router(tags=["indicators"])
 
-READ_ERRORS: dict[int, Any] = {404: ErrorBody, 422: ErrorBody}
-
-
 # Schemas -----------------------------------------------------------------------------------------------------
-
-
-class RegionRef(Schema):
-    kato: str
-    name: str
-
-
-class SectorRef(Schema):
-    code: str
-    name: str
 
 
 class IndicatorOut(Schema):
@@ -182,7 +177,7 @@ class StatisticFilters(Schema):
 # (declared before /{code} so that "statistics" is never read as an indicator code)
 
 
-@router.get("/statistics", response={200: StatisticPage, 422: ErrorBody}, summary="Official statistics")
+@router.get("/statistics", response={200: StatisticPage, **READ_ERRORS}, summary="Official statistics")
 def statistic_list(request: HttpRequest, filters: Query[StatisticFilters]) -> Any:
     """Official figures by series, period, region and sector, each with its source and publication date."""
     errors: dict[str, Any] = {}
@@ -202,13 +197,13 @@ def statistic_list(request: HttpRequest, filters: Query[StatisticFilters]) -> An
     return {"count": rows.count(), "items": [_statistic(v) for v in rows[filters.offset:filters.offset + filters.limit]]}
 
 
-@router.post("/statistics/import", response={201: ImportOut, 401: ErrorBody, 403: ErrorBody, 422: ErrorBody},
+@router.post("/statistics/import", response={201: ImportOut, **WRITE_ERRORS},
              summary="Import official statistics (CSV or XLSX)")
 def statistic_import(request: HttpRequest, file: File[UploadedFile]) -> Any:
     """Upload a CSV (UTF-8) or XLSX file with the columns series, period, region, sector, value, source,
     source_url, published_on, note. The file is checked whole: when any row is wrong nothing is stored and
     `errors` lists every problem with `field` = `rows.<row>.<column>`."""
-    require(request, "create", None, kind=StatisticValue)
+    require(request, Action.CREATE, None, kind=StatisticValue)
     try:
         batch = services.statistics_import(by=current_user(request), file_name=file.name or "upload",
                                            content=file.read())
@@ -219,7 +214,7 @@ def statistic_import(request: HttpRequest, file: File[UploadedFile]) -> Any:
                         "created": batch.created, "updated": batch.updated})
 
 
-@router.get("/statistics/{int:statistic_id}", response={200: StatisticOut, 404: ErrorBody},
+@router.get("/statistics/{int:statistic_id}", response={200: StatisticOut, **READ_ERRORS},
             summary="One official figure")
 def statistic_detail(request: HttpRequest, statistic_id: int) -> Any:
     value = queries.statistic_for(statistic_id)

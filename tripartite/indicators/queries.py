@@ -12,6 +12,7 @@ from tripartite.core.models import Region, Sector
 from tripartite.indicators.models import Series, StatisticValue
 from tripartite.indicators.periods import Period
 from tripartite.indicators.registry import RecordRef, SourceRef
+from tripartite.partners.queries import region_by_code, sector_by_code
 
 
 def statistics(*, series: str = "", period: Period | None = None, region: Region | None | str = "",
@@ -66,17 +67,6 @@ def record_of(value: StatisticValue) -> RecordRef:
 
 def statistic_for(pk: int) -> StatisticValue | None:
     return StatisticValue.objects.select_related("region", "sector", "statistics_import").filter(pk=pk).first()
-
-
-def region_by_code(code: str) -> Region | None:
-    code = (code or "").strip()
-    if len(code) == 2 and code.isdigit():
-        code += "0000000"
-    return Region.objects.filter(kato=code).first()
-
-
-def sector_by_code(code: str) -> Sector | None:
-    return Sector.objects.filter(code=(code or "").strip().upper()).first()
 
 
 def parse_filters(*, period: str = "", region: str = "", sector: str = "") -> tuple[Period | None, Region | None,

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from tripartite.core.models import Region, Sector
+from tripartite.core.pages import permit
 from tripartite.core.policy import Action, can
 from tripartite.core.views import history_page, paginate
 from tripartite.indicators import charts, dashboard, opendata, queries, registry, report, services
@@ -26,8 +26,10 @@ from tripartite.indicators.forms import (
     StatisticFilterForm,
     YearForm,
 )
+from tripartite.indicators.models import StatisticValue
 from tripartite.indicators.periods import Period
 from tripartite.indicators.registry import Indicator, IndicatorValue, Query, Unit
+from tripartite.partners.queries import region_by_code, sector_by_code
 
 
 def _indicator_or_404(code: str) -> Indicator:
@@ -139,51 +141,39 @@ def _path_context(request: HttpRequest, indicator: Indicator, query: Query) -> d
     return {"path_form": path_form if path_form.is_bound else PathForm(), "path": path}
 
 
-def _values_for_download(request: HttpRequest, indicator: Indicator) -> list[IndicatorValue]:
-    p, r, s, errors = queries.parse_filters(
-        period=request.GET.get("period", ""), region=request.GET.get("region", ""),
-        sector=request.GET.get("sector", ""),
-    )
-    if errors:
-        raise _BadFilter(errors)
-    return indicator.values(Query(period=p, region=r, sector=s, user=request.user, today=timezone.localdate()))
-
-
-class _BadFilter(Exception):
-    def __init__(self, errors: dict[str, Any]) -> None:
-        self.errors = errors
-
-
 def _bad_filter(errors: dict[str, Any]) -> HttpResponse:
     body = {"detail": _("The request has invalid fields."),
             "errors": [{"field": k, "message": str(v)} for k, v in errors.items()]}
     return HttpResponse(json.dumps(body, ensure_ascii=False), status=422, content_type="application/json")
 
 
-def indicator_json(request: HttpRequest, code: str) -> HttpResponse:
+def _download(request: HttpRequest, code: str, extension: str,
+              file_of: Callable[[Indicator, list[IndicatorValue]], HttpResponse]) -> HttpResponse:
+    """An indicator's values for the filters asked for, as the file `file_of` makes (422 when a filter is wrong)."""
     indicator = _indicator_or_404(code)
-    try:
-        values = _values_for_download(request, indicator)
-    except _BadFilter as exc:
-        return _bad_filter(exc.errors)
-    document = opendata.indicator_document(indicator, values)
-    response = HttpResponse(json.dumps(document, ensure_ascii=False, indent=2),
-                            content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{indicator.code}.json"'
+    p, r, s, errors = queries.parse_filters(
+        period=request.GET.get("period", ""), region=request.GET.get("region", ""),
+        sector=request.GET.get("sector", ""),
+    )
+    if errors:
+        return _bad_filter(errors)
+    values = indicator.values(Query(period=p, region=r, sector=s, user=request.user, today=timezone.localdate()))
+    response = file_of(indicator, values)
+    response["Content-Disposition"] = f'attachment; filename="{indicator.code}.{extension}"'
     return response
+
+
+def indicator_json(request: HttpRequest, code: str) -> HttpResponse:
+    return _download(request, code, "json", lambda indicator, values: HttpResponse(
+        json.dumps(opendata.indicator_document(indicator, values), ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8"))
 
 
 def indicator_csv(request: HttpRequest, code: str) -> HttpResponse:
-    indicator = _indicator_or_404(code)
-    try:
-        values = _values_for_download(request, indicator)
-    except _BadFilter as exc:
-        return _bad_filter(exc.errors)
     methodology = request.build_absolute_uri(reverse("indicators:detail", args=[code]) + "#methodology")
-    text = opendata.indicator_csv(indicator, values, methodology_url=methodology)
-    response = HttpResponse("\ufeff" + text, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{indicator.code}.csv"'
-    return response
+    return _download(request, code, "csv", lambda indicator, values: HttpResponse(
+        "\ufeff" + opendata.indicator_csv(indicator, values, methodology_url=methodology),
+        content_type="text/csv; charset=utf-8"))
 
 
 # Dashboard and yearly report ----------------------------------------------------------------------------------
@@ -247,12 +237,12 @@ def statistic_list(request: HttpRequest) -> HttpResponse:
     if data.get("region") == "national":
         region = None
     elif data.get("region"):
-        region = queries.region_by_code(data["region"]) or ""
+        region = region_by_code(data["region"]) or ""
     sector: Any = ""
     if data.get("sector") == "all":
         sector = None
     elif data.get("sector"):
-        sector = queries.sector_by_code(data["sector"]) or ""
+        sector = sector_by_code(data["sector"]) or ""
     rows = queries.statistics(series=data.get("series", ""),
                               period=Period.parse(data["period"]) if data.get("period") else None,
                               region=region, sector=sector)
@@ -279,10 +269,7 @@ def statistic_history(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def statistic_import(request: HttpRequest) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not services.may_import(request.user):
-        raise PermissionDenied
+    permit(request, Action.CREATE, None, kind=StatisticValue)
     form = ImportForm(request.POST or None, request.FILES or None)
     errors: list[Any] = []
     status = 200

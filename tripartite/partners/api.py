@@ -11,7 +11,14 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
-from tripartite.core.api_support import ErrorBody, current_user, get_or_404, require
+from tripartite.core.api_support import (
+    READ_ERRORS,
+    WRITE_ERRORS,
+    current_user,
+    get_or_404,
+    require,
+    trilingual_schema,
+)
 from tripartite.core.policy import Action, visible
 from tripartite.partners import queries, services
 from tripartite.partners.models import MembershipReport, Organisation
@@ -19,8 +26,6 @@ from tripartite.partners.models import MembershipReport, Organisation
 router = Router(tags=["partners"])
 
 MAX_PAGE_SIZE = 100
-_ERRORS: dict[int, Any] = {400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody,
-                           422: ErrorBody}
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -28,15 +33,12 @@ _ERRORS: dict[int, Any] = {400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: 
 # ---------------------------------------------------------------------------------------------------------
 
 
-class OrganisationIn(Schema):
+class OrganisationIn(trilingual_schema("OrganisationInNames", "name")):  # type: ignore[misc]
     """An organisation as sent by a client. Regions by KATO code, sectors by OKED section letter."""
 
     kind: str = Field(..., description="trade_union, employers_association, employer, state_body or ngo")
     subkind: str = Field("", description="The type within the kind, e.g. sectoral_union, primary_union, ministry")
     parent: int | None = Field(None, description="Id of the parent organisation")
-    name_kk: str = ""
-    name_ru: str = ""
-    name_en: str = ""
     short_name: str = ""
     bin: str = Field("", description="Business identification number: 12 digits with a valid control digit")
     regions: list[str] = Field(default_factory=list, description="KATO codes, e.g. 710000000 (or 71)")
@@ -47,15 +49,12 @@ class OrganisationIn(Schema):
     published: bool = True
 
 
-class OrganisationPatch(Schema):
+class OrganisationPatch(trilingual_schema("OrganisationPatchNames", "name", kind="patch")):  # type: ignore[misc]
     """A partial change: only the fields sent change."""
 
     kind: str | None = None
     subkind: str | None = None
     parent: int | None = None
-    name_kk: str | None = None
-    name_ru: str | None = None
-    name_en: str | None = None
     short_name: str | None = None
     bin: str | None = None
     regions: list[str] | None = None
@@ -66,15 +65,12 @@ class OrganisationPatch(Schema):
     published: bool | None = None
 
 
-class OrganisationOut(Schema):
+class OrganisationOut(trilingual_schema("OrganisationOutNames", "name", kind="out")):  # type: ignore[misc]
     id: int
     kind: str
     subkind: str
     parent: int | None
     name: str
-    name_kk: str
-    name_ru: str
-    name_en: str
     short_name: str
     bin: str
     regions: list[str]
@@ -226,7 +222,7 @@ def _report(request: HttpRequest, report_id: int) -> MembershipReport:
 # ---------------------------------------------------------------------------------------------------------
 
 
-@router.get("/organisations", response={200: OrganisationPage, 422: ErrorBody})
+@router.get("/organisations", response={200: OrganisationPage, **READ_ERRORS})
 def list_organisations(request: HttpRequest, filters: Query[OrganisationFilters]):  # type: ignore[no-untyped-def]
     """Organisations, ordered by name in the request's language; anonymous callers see published ones only."""
     errors: dict[str, list[str]] = {}
@@ -256,7 +252,7 @@ def list_organisations(request: HttpRequest, filters: Query[OrganisationFilters]
     }
 
 
-@router.post("/organisations", response={201: OrganisationOut, **_ERRORS})
+@router.post("/organisations", response={201: OrganisationOut, **WRITE_ERRORS})
 def create_organisation(request: HttpRequest, payload: OrganisationIn):  # type: ignore[no-untyped-def]
     """Register an organisation. An organisation editor adds organisations under one they edit."""
     if not current_user(request).is_authenticated:
@@ -266,12 +262,12 @@ def create_organisation(request: HttpRequest, payload: OrganisationIn):  # type:
     return Status(201, services.organisation_create(by=current_user(request), data=data))
 
 
-@router.get("/organisations/{org_id}", response={200: OrganisationOut, 404: ErrorBody})
+@router.get("/organisations/{org_id}", response={200: OrganisationOut, **READ_ERRORS})
 def get_organisation(request: HttpRequest, org_id: int):  # type: ignore[no-untyped-def]
     return _organisation(request, org_id)
 
 
-@router.put("/organisations/{org_id}", response={200: OrganisationOut, **_ERRORS})
+@router.put("/organisations/{org_id}", response={200: OrganisationOut, **WRITE_ERRORS})
 def replace_organisation(request: HttpRequest, org_id: int, payload: OrganisationIn):  # type: ignore[no-untyped-def]
     """Replace every field of an organisation (fields left out take their defaults)."""
     org = _organisation(request, org_id)
@@ -280,7 +276,7 @@ def replace_organisation(request: HttpRequest, org_id: int, payload: Organisatio
     return services.organisation_update(by=current_user(request), organisation=org, data=data)
 
 
-@router.patch("/organisations/{org_id}", response={200: OrganisationOut, **_ERRORS})
+@router.patch("/organisations/{org_id}", response={200: OrganisationOut, **WRITE_ERRORS})
 def change_organisation(request: HttpRequest, org_id: int, payload: OrganisationPatch):  # type: ignore[no-untyped-def]
     """Change the fields sent; send `"parent": null` to detach an organisation from its parent.
 
@@ -295,7 +291,7 @@ def change_organisation(request: HttpRequest, org_id: int, payload: Organisation
     return services.organisation_update(by=current_user(request), organisation=org, data=data)
 
 
-@router.delete("/organisations/{org_id}", response={204: None, **_ERRORS})
+@router.delete("/organisations/{org_id}", response={204: None, **WRITE_ERRORS})
 def delete_organisation(request: HttpRequest, org_id: int):  # type: ignore[no-untyped-def]
     """Delete an organisation; 409 while organisations sit under it or other records refer to it.
 
@@ -307,7 +303,7 @@ def delete_organisation(request: HttpRequest, org_id: int):  # type: ignore[no-u
     return Status(204, None)
 
 
-@router.get("/organisations/{org_id}/representativeness", response={200: RepresentativenessOut, 404: ErrorBody})
+@router.get("/organisations/{org_id}/representativeness", response={200: RepresentativenessOut, **READ_ERRORS})
 def organisation_representativeness(request: HttpRequest, org_id: int):  # type: ignore[no-untyped-def]
     """Whether the organisation meets the jurisdiction's representativeness criteria, and why.
 
@@ -332,13 +328,13 @@ def organisation_representativeness(request: HttpRequest, org_id: int):  # type:
 # ---------------------------------------------------------------------------------------------------------
 
 
-@router.get("/organisations/{org_id}/reports", response={200: list[ReportOut], 404: ErrorBody})
+@router.get("/organisations/{org_id}/reports", response={200: list[ReportOut], **READ_ERRORS})
 def list_reports(request: HttpRequest, org_id: int):  # type: ignore[no-untyped-def]
     """The organisation's membership reports, newest first."""
     return _organisation(request, org_id).membership_reports.order_by("-as_of")
 
 
-@router.post("/organisations/{org_id}/reports", response={201: ReportOut, **_ERRORS})
+@router.post("/organisations/{org_id}/reports", response={201: ReportOut, **WRITE_ERRORS})
 def create_report(request: HttpRequest, org_id: int, payload: ReportIn):  # type: ignore[no-untyped-def]
     org = _organisation(request, org_id)
     require(request, Action.CREATE, org, kind=MembershipReport)
@@ -346,19 +342,19 @@ def create_report(request: HttpRequest, org_id: int, payload: ReportIn):  # type
     return Status(201, report)
 
 
-@router.get("/reports/{report_id}", response={200: ReportOut, 404: ErrorBody})
+@router.get("/reports/{report_id}", response={200: ReportOut, **READ_ERRORS})
 def get_report(request: HttpRequest, report_id: int):  # type: ignore[no-untyped-def]
     return _report(request, report_id)
 
 
-@router.put("/reports/{report_id}", response={200: ReportOut, **_ERRORS})
+@router.put("/reports/{report_id}", response={200: ReportOut, **WRITE_ERRORS})
 def replace_report(request: HttpRequest, report_id: int, payload: ReportIn):  # type: ignore[no-untyped-def]
     report = _report(request, report_id)
     require(request, Action.CHANGE, report)
     return services.membership_report_update(by=current_user(request), report=report, data=payload.dict())
 
 
-@router.delete("/reports/{report_id}", response={204: None, **_ERRORS})
+@router.delete("/reports/{report_id}", response={204: None, **WRITE_ERRORS})
 def delete_report(request: HttpRequest, report_id: int):  # type: ignore[no-untyped-def]
     report = _report(request, report_id)
     require(request, Action.DELETE, report)

@@ -1,7 +1,7 @@
 """Forms of the social partners register: searching the list, editing an organisation and a membership report.
 
 Forms parse and show input; the rules (BIN, parent, duplicates, permissions) live in `services.py`, whose
-errors the views put back on the form with `show_errors`.
+errors the views put back on the form (`core.pages.submit`).
 """
 
 from __future__ import annotations
@@ -13,7 +13,10 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from tripartite.core.i18n import in_languages
 from tripartite.core.models import Region, Sector
+from tripartite.core.pages import DateInput
+from tripartite.languages import LANGUAGES
 from tripartite.partners import services
 from tripartite.partners.models import Kind, MembershipReport, Organisation, Subkind
 
@@ -29,13 +32,9 @@ class OrganisationFilterForm(forms.Form):
                                     empty_label=_("All regions"), to_field_name="kato")
     sector = forms.ModelChoiceField(label=_("Sector"), required=False, queryset=Sector.objects.all(),
                                     empty_label=_("All sectors"), to_field_name="code")
-    registered_from = forms.DateField(
-        label=_("Registered on or after"), required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
+    registered_from = forms.DateField(label=_("Registered on or after"), required=False, widget=DateInput())
     registered_to = forms.DateField(
-        label=_("Registered on or before"), required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        label=_("Registered on or before"), required=False, widget=DateInput(),
         help_text=_("Date of state registration; organisations without one are left out when you set a date."),
     )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
@@ -70,16 +69,14 @@ class OrganisationForm(forms.ModelForm):
     class Meta:
         model = Organisation
         fields = [
-            "kind", "subkind", "parent", "name_kk", "name_ru", "name_en", "short_name", "bin",
+            "kind", "subkind", "parent", *in_languages("name"), "short_name", "bin",
             "regions", "sectors", "website", "address", "registered_on", "published",
         ]
         widgets = {
-            "name_kk": forms.TextInput(attrs={"lang": "kk"}),
-            "name_ru": forms.TextInput(attrs={"lang": "ru"}),
-            "name_en": forms.TextInput(attrs={"lang": "en"}),
+            **{f"name_{code}": forms.TextInput(attrs={"lang": code}) for code in LANGUAGES},
             "regions": forms.SelectMultiple(attrs={"size": 10}),
             "sectors": forms.SelectMultiple(attrs={"size": 10}),
-            "registered_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "registered_on": DateInput(),
         }
 
     def __init__(self, *args: Any, parents: QuerySet[Organisation], parent_required: bool, **kwargs: Any) -> None:
@@ -105,42 +102,12 @@ class OrganisationForm(forms.ModelForm):
     def validate_unique(self) -> None:
         """Duplicates (the BIN) are checked by the service, with a message naming the other organisation."""
 
-    def service_data(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in self.Meta.fields if name in self.cleaned_data}
-
 
 class MembershipReportForm(forms.ModelForm):
     class Meta:
         model = MembershipReport
         fields = ["as_of", "members", "employee_members", "employees_in_scope", "member_organisations", "source"]
-        widgets = {"as_of": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {"as_of": DateInput()}
 
     def validate_unique(self) -> None:
         """A second report on the same date is refused by the service, with a clear message."""
-
-    def service_data(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in self.Meta.fields if name in self.cleaned_data}
-
-
-def show_errors(form: forms.BaseForm, exc: ValidationError) -> None:
-    """Put a service's validation errors on the form: on their field when the form has it, else on top."""
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for field, messages in exc.message_dict.items():
-        for message in messages:
-            if field in form.fields:
-                form.add_error(field, message)
-            elif field == "__all__":
-                form.add_error(None, message)
-            else:
-                label = _field_label(form, field)
-                form.add_error(None, f"{label}: {message}")
-
-
-def _field_label(form: forms.BaseForm, field: str) -> str:
-    model = getattr(getattr(form, "Meta", None), "model", None)
-    try:
-        return str(model._meta.get_field(field).verbose_name).capitalize() if model else field
-    except Exception:  # noqa: BLE001 - an error may name something that is not a model field
-        return field

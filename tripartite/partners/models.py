@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from tripartite.core.i18n import localized
+from tripartite.core.i18n import Trilingual, require_one_language
 from tripartite.core.models import Published, Region, ScopeType, Sector
 
 
@@ -104,9 +104,8 @@ class Organisation(Published):
         related_name="children",
         verbose_name=_("parent organisation"),
     )
-    name_kk = models.CharField(_("name (Kazakh)"), max_length=300, blank=True)
-    name_ru = models.CharField(_("name (Russian)"), max_length=300, blank=True)
-    name_en = models.CharField(_("name (English)"), max_length=300, blank=True)
+    name = Trilingual(models.CharField, _("name"), max_length=300, blank=True,
+                      fallback=lambda org: org.short_name or f"#{org.pk}")
     short_name = models.CharField(_("abbreviation"), max_length=50, blank=True)
     bin = models.CharField(_("BIN"), max_length=12, blank=True, help_text=_("Business identification number, 12 digits."))
     regions = models.ManyToManyField(Region, blank=True, related_name="organisations", verbose_name=_("regions"))
@@ -131,10 +130,6 @@ class Organisation(Published):
             ),
         ]
 
-    @property
-    def name(self) -> str:
-        return localized(self, "name") or self.short_name or f"#{self.pk}"
-
     def __str__(self) -> str:
         return self.name
 
@@ -154,9 +149,7 @@ class Organisation(Published):
         return [(ScopeType.ORGANISATION, pk) for pk in ids if pk is not None]
 
     def clean(self) -> None:
-        errors: dict[str, list[Any]] = {}
-        if not (self.name_kk or self.name_ru or self.name_en):
-            errors.setdefault("name_ru", []).append(_("Give the name in at least one language."))
+        errors: dict[str, list[Any]] = require_one_language(self, "name", _("Give the name in at least one language."))
         allowed = SUBKINDS_OF_KIND.get(self.kind, ())
         if self.subkind and self.subkind not in allowed:
             errors.setdefault("subkind", []).append(_("This type does not belong to the chosen kind of organisation."))

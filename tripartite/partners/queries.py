@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -13,10 +14,11 @@ from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tripartite.core.i18n import current_language
+from tripartite.core.i18n import current_language, in_languages
 from tripartite.core.models import Region, Sector
 from tripartite.core.policy import visible
 from tripartite.jurisdictions import Assessment, JurisdictionPack, get_pack
+from tripartite.languages import FALLBACK_ORDER
 from tripartite.partners.models import MAX_HIERARCHY_DEPTH, Kind, MembershipReport, Organisation, Subkind
 
 # ---------------------------------------------------------------------------------------------------------
@@ -26,7 +28,7 @@ from tripartite.partners.models import MAX_HIERARCHY_DEPTH, Kind, MembershipRepo
 
 def _name_in_current_language() -> Coalesce:
     lang = current_language()
-    order = [lang, *[code for code in ("ru", "kk", "en") if code != lang]]
+    order = [lang, *[code for code in FALLBACK_ORDER if code != lang]]
     return Coalesce(*[NullIf(f"name_{code}", Value("")) for code in order], Value(""))
 
 
@@ -66,9 +68,9 @@ def organisation_list(
     q = (q or "").strip()
     if q:
         digits = "".join(q.split())
-        match = (
-            Q(name_kk__icontains=q) | Q(name_ru__icontains=q) | Q(name_en__icontains=q) | Q(short_name__icontains=q)
-        )
+        match = Q(short_name__icontains=q)
+        for column in in_languages("name"):
+            match |= Q(**{f"{column}__icontains": q})
         if digits.isdigit():
             match |= Q(bin__startswith=digits)
         qs = qs.filter(match)
@@ -104,17 +106,21 @@ def organisation_choices(*, user: Any) -> QuerySet[Organisation]:
     return organisation_list(user=user)
 
 
-def descendant_ids(org: Organisation) -> set[int]:
-    """Ids of the organisation's children, their children, and so on (one query per level)."""
-    found: set[int] = set()
-    frontier = {org.pk}
+def subtree_ids(ids: Iterable[int]) -> set[int]:
+    """`ids` and the ids of every organisation below them: children, their children, … (one query per level)."""
+    found = set(ids)
+    frontier = set(found)
     for _level in range(MAX_HIERARCHY_DEPTH):
         frontier = set(Organisation.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - found
-        frontier.discard(org.pk)
         if not frontier:
             break
         found |= frontier
     return found
+
+
+def descendant_ids(org: Organisation) -> set[int]:
+    """Ids of the organisation's children, their children, and so on (not the organisation itself)."""
+    return subtree_ids({org.pk}) - {org.pk}
 
 
 @dataclass(frozen=True)

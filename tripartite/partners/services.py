@@ -17,7 +17,9 @@ from django.db.models.signals import post_save
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from tripartite.core import writes
 from tripartite.core.errors import NotAllowed
+from tripartite.core.i18n import in_languages
 from tripartite.core.models import Region, Sector, audit_as
 from tripartite.core.policy import Action, can
 from tripartite.jurisdictions import InvalidIdentifier, validate_bin
@@ -32,7 +34,7 @@ from tripartite.partners.models import (
 
 #: Fields of an organisation that a service call may set (besides `regions` and `sectors`).
 ORGANISATION_FIELDS = (
-    "kind", "subkind", "parent", "name_kk", "name_ru", "name_en", "short_name", "bin",
+    "kind", "subkind", "parent", *in_languages("name"), "short_name", "bin",
     "website", "address", "registered_on", "published",
 )
 #: Fields of a membership report that a service call may set.
@@ -50,10 +52,6 @@ def _merge(errors: Errors, exc: ValidationError) -> None:
         for message in messages:
             if message not in errors.get(field, []):
                 _add(errors, field, message)
-
-
-def _refuse(message: str) -> NotAllowed:
-    return NotAllowed(message)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -139,7 +137,7 @@ def _validate_organisation(org: Organisation) -> None:
     problem = bin_error(org.bin) if org.bin else None
     if problem:
         _add(errors, "bin", problem)
-    _text_errors(org, ("name_kk", "name_ru", "name_en", "short_name", "bin", "website", "address"), errors)
+    _text_errors(org, (*in_languages("name"), "short_name", "bin", "website", "address"), errors)
     try:
         org.full_clean(exclude=["bin"] if problem else None, validate_unique=False, validate_constraints=False)
     except ValidationError as exc:
@@ -163,8 +161,8 @@ def _duplicate_bin_message(clash: Organisation) -> str:
 def _check_may_place_under(by: Any, parent: Organisation | None) -> None:
     if not can(by, Action.CREATE, parent, kind=Organisation):
         if parent is None:
-            raise _refuse(_("Only a platform administrator can add an organisation without a parent."))
-        raise _refuse(_("You cannot add organisations under %(parent)s.") % {"parent": parent.name})
+            raise NotAllowed(_("Only a platform administrator can add an organisation without a parent."))
+        raise NotAllowed(_("You cannot add organisations under %(parent)s.") % {"parent": parent.name})
 
 
 def _save_organisation(org: Organisation, *, by: Any, created: bool, regions: Any, sectors: Any) -> None:
@@ -192,17 +190,6 @@ def _save_organisation(org: Organisation, *, by: Any, created: bool, regions: An
                    using=org._state.db)
 
 
-def _apply(obj: models.Model, data: Mapping[str, Any], allowed: Iterable[str]) -> None:
-    allowed = set(allowed)
-    unknown = set(data) - allowed
-    if unknown:
-        raise TypeError(f"Unknown fields: {', '.join(sorted(unknown))}")
-    for name, value in data.items():
-        if isinstance(value, str) and name != "parent":
-            value = value.strip()
-        setattr(obj, name, value)
-
-
 def _split_relations(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[Region] | None, list[Sector] | None]:
     fields = dict(data)
     regions = fields.pop("regions", None)
@@ -215,7 +202,7 @@ def organisation_create(*, by: Any, data: Mapping[str, Any]) -> Organisation:
     """Register an organisation. `data` holds model fields plus `regions` and `sectors` (iterables of rows)."""
     fields, regions, sectors = _split_relations(data)
     org = Organisation()
-    _apply(org, fields, ORGANISATION_FIELDS)
+    writes.apply_changes(org, fields, ORGANISATION_FIELDS)
     _check_may_place_under(by, org.parent)
     _validate_organisation(org)
     _save_organisation(org, by=by, created=True, regions=regions or [], sectors=sectors or [])
@@ -227,10 +214,10 @@ def organisation_update(*, by: Any, organisation: Organisation, data: Mapping[st
     """Change an organisation; only the keys present in `data` change (`regions`/`sectors` replace the sets)."""
     org = Organisation.objects.select_for_update().get(pk=organisation.pk)
     if not can(by, Action.CHANGE, org):
-        raise _refuse(_("You do not have permission to change %(name)s.") % {"name": org.name})
+        raise NotAllowed(_("You do not have permission to change %(name)s.") % {"name": org.name})
     old_parent_id = org.parent_id
     fields, regions, sectors = _split_relations(data)
-    _apply(org, fields, ORGANISATION_FIELDS)
+    writes.apply_changes(org, fields, ORGANISATION_FIELDS)
     if org.parent_id != old_parent_id and org.parent_id is not None:
         # Moving an organisation under another one needs rights over the new parent too.
         _check_may_place_under(by, org.parent)
@@ -257,7 +244,7 @@ def organisation_delete(*, by: Any, organisation: Organisation) -> None:
     applications, survey campaigns, …) it is refused with `OrganisationInUse`, naming each kind and count.
     """
     if not can(by, Action.DELETE, organisation):
-        raise _refuse(_("You do not have permission to delete %(name)s.") % {"name": organisation.name})
+        raise NotAllowed(_("You do not have permission to delete %(name)s.") % {"name": organisation.name})
     refs = queries.references(organisation)
     if refs:
         raise OrganisationInUse(in_use_message(organisation, refs))
@@ -330,9 +317,9 @@ def _save_report(report: MembershipReport, *, by: Any) -> None:
 def membership_report_create(*, by: Any, organisation: Organisation, data: Mapping[str, Any]) -> MembershipReport:
     """Add a dated membership report to an organisation."""
     if not can(by, Action.CREATE, organisation, kind=MembershipReport):
-        raise _refuse(_("You cannot add membership reports to %(name)s.") % {"name": organisation.name})
+        raise NotAllowed(_("You cannot add membership reports to %(name)s.") % {"name": organisation.name})
     report = MembershipReport(organisation=organisation)
-    _apply(report, data, REPORT_FIELDS)
+    writes.apply_changes(report, data, REPORT_FIELDS)
     _validate_report(report)
     _save_report(report, by=by)
     return report
@@ -343,8 +330,8 @@ def membership_report_update(*, by: Any, report: MembershipReport, data: Mapping
     """Correct a membership report."""
     report = MembershipReport.objects.select_for_update().select_related("organisation").get(pk=report.pk)
     if not can(by, Action.CHANGE, report):
-        raise _refuse(_("You do not have permission to change this membership report."))
-    _apply(report, data, REPORT_FIELDS)
+        raise NotAllowed(_("You do not have permission to change this membership report."))
+    writes.apply_changes(report, data, REPORT_FIELDS)
     _validate_report(report)
     _save_report(report, by=by)
     return report
@@ -354,6 +341,5 @@ def membership_report_update(*, by: Any, report: MembershipReport, data: Mapping
 def membership_report_delete(*, by: Any, report: MembershipReport) -> None:
     """Delete a membership report (the audit trail keeps it)."""
     if not can(by, Action.DELETE, report):
-        raise _refuse(_("You do not have permission to delete this membership report."))
-    audit_as(report, by)
-    report.delete()
+        raise NotAllowed(_("You do not have permission to delete this membership report."))
+    writes.delete(report, by)

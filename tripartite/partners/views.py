@@ -5,8 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,23 +14,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from tripartite.core.errors import DomainError
 from tripartite.core.models import Role, ScopeType
+from tripartite.core.pages import deny, form_page, permit, submit
 from tripartite.core.policy import Action, can, is_platform_admin, scoped_ids
 from tripartite.core.views import history_page, paginate
 from tripartite.partners import queries, services
-from tripartite.partners.forms import (
-    MembershipReportForm,
-    OrganisationFilterForm,
-    OrganisationForm,
-    show_errors,
-)
+from tripartite.partners.forms import MembershipReportForm, OrganisationFilterForm, OrganisationForm
 from tripartite.partners.models import MembershipReport, Organisation
-
-
-def _refuse(request: HttpRequest) -> HttpResponse:
-    """Anonymous visitors are sent to log in; signed-in users without the right get 403."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    raise PermissionDenied
 
 
 def _organisation_or_404(request: HttpRequest, pk: int) -> Organisation:
@@ -100,7 +87,7 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def organisation_create(request: HttpRequest) -> HttpResponse:
     if not may_create_organisations(request.user):
-        return _refuse(request)
+        return deny(request)
     parents = _possible_parents(request.user)
     initial: dict[str, Any] = {}
     parent_id = request.GET.get("parent", "")
@@ -112,48 +99,40 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
         request.POST or None, initial=initial, parents=parents,
         parent_required=not is_platform_admin(request.user),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            org = services.organisation_create(by=request.user, data=form.service_data())
-        except ValidationError as exc:
-            show_errors(form, exc)
-        except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, str(exc))
-        else:
-            messages.success(request, _("The organisation was registered."))
-            return redirect("partners:detail", pk=org.pk)
-    return render(request, "partners/organisation_form.html", {"form": form, "object": None})
+    org = submit(request, form, lambda data: services.organisation_create(by=request.user, data=data))
+    if org is not None:
+        messages.success(request, _("The organisation was registered."))
+        return redirect("partners:detail", pk=org.pk)
+    return _organisation_form_page(request, form, title=_("Register an organisation"),
+                                   back_url=reverse("partners:list"))
 
 
 def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     org = _organisation_or_404(request, pk)
-    if not can(request.user, Action.CHANGE, org):
-        return _refuse(request)
+    permit(request, Action.CHANGE, org)
     parents = _possible_parents(request.user, keep=org.parent_id)
     form = OrganisationForm(
         request.POST or None, instance=org, parents=parents,
         parent_required=not is_platform_admin(request.user) and org.parent_id is not None,
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.organisation_update(by=request.user, organisation=org, data=form.service_data())
-        except ValidationError as exc:
-            show_errors(form, exc)
-        except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, str(exc))
-        else:
-            messages.success(request, _("The changes were saved."))
-            return redirect("partners:detail", pk=org.pk)
-    org.refresh_from_db()
-    return render(request, "partners/organisation_form.html", {"form": form, "object": org})
+    if submit(request, form, lambda data: services.organisation_update(by=request.user, organisation=org, data=data)):
+        messages.success(request, _("The changes were saved."))
+        return redirect("partners:detail", pk=org.pk)
+    org.refresh_from_db()  # the form wrote its values onto the instance; the page names what is stored
+    return _organisation_form_page(request, form, title=_("Edit %(name)s") % {"name": org.name},
+                                   back_url=reverse("partners:detail", args=[org.pk]))
+
+
+def _organisation_form_page(request: HttpRequest, form: OrganisationForm, *, title: str, back_url: str) -> HttpResponse:
+    return form_page(request, form, title=title, back_url=back_url, submit=_("Save"),
+                     context={"intro": _("Give the name in at least one language; fields marked * are required.")})
 
 
 @require_http_methods(["GET", "POST"])
 def organisation_delete(request: HttpRequest, pk: int) -> HttpResponse:
     """Confirm, then delete (POST); refused with what still refers to the organisation while anything does."""
     org = _organisation_or_404(request, pk)
-    if not can(request.user, Action.DELETE, org):
-        return _refuse(request)
+    permit(request, Action.DELETE, org)
     status = 200
     error = ""
     if request.method == "POST":
@@ -181,20 +160,19 @@ def organisation_history(request: HttpRequest, pk: int) -> HttpResponse:
 
 def report_add(request: HttpRequest, pk: int) -> HttpResponse:
     org = _organisation_or_404(request, pk)
-    if not can(request.user, Action.CREATE, org, kind=MembershipReport):
-        return _refuse(request)
+    permit(request, Action.CREATE, org, kind=MembershipReport)
     form = MembershipReportForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.membership_report_create(by=request.user, organisation=org, data=form.service_data())
-        except ValidationError as exc:
-            show_errors(form, exc)
-        except DomainError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("The membership report was added."))
-            return redirect("partners:detail", pk=org.pk)
-    return render(request, "partners/report_form.html", {"form": form, "organisation": org, "report": None})
+    if submit(request, form, lambda data: services.membership_report_create(
+            by=request.user, organisation=org, data=data)):
+        messages.success(request, _("The membership report was added."))
+        return redirect("partners:detail", pk=org.pk)
+    return _report_form_page(request, form, org, title=_("Add a membership report"))
+
+
+def _report_form_page(request: HttpRequest, form: MembershipReportForm, org: Organisation, *,
+                      title: str) -> HttpResponse:
+    return form_page(request, form, title=title, submit=_("Save"), context={"intro": org.name},
+                     back_url=reverse("partners:detail", args=[org.pk]) + "#reports")
 
 
 def _report_or_404(request: HttpRequest, report_id: int) -> MembershipReport:
@@ -206,29 +184,18 @@ def _report_or_404(request: HttpRequest, report_id: int) -> MembershipReport:
 
 def report_edit(request: HttpRequest, report_id: int) -> HttpResponse:
     report = _report_or_404(request, report_id)
-    if not can(request.user, Action.CHANGE, report):
-        return _refuse(request)
+    permit(request, Action.CHANGE, report)
     form = MembershipReportForm(request.POST or None, instance=report)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.membership_report_update(by=request.user, report=report, data=form.service_data())
-        except ValidationError as exc:
-            show_errors(form, exc)
-        except DomainError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("The membership report was saved."))
-            return redirect("partners:detail", pk=report.organisation_id)
-    return render(request, "partners/report_form.html", {
-        "form": form, "organisation": report.organisation, "report": report,
-    })
+    if submit(request, form, lambda data: services.membership_report_update(by=request.user, report=report, data=data)):
+        messages.success(request, _("The membership report was saved."))
+        return redirect("partners:detail", pk=report.organisation_id)
+    return _report_form_page(request, form, report.organisation, title=_("Edit the membership report"))
 
 
 @require_POST
 def report_delete(request: HttpRequest, report_id: int) -> HttpResponse:
     report = _report_or_404(request, report_id)
-    if not can(request.user, Action.DELETE, report):
-        return _refuse(request)
+    permit(request, Action.DELETE, report)
     try:
         services.membership_report_delete(by=request.user, report=report)
     except DomainError as exc:

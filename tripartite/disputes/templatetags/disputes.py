@@ -6,7 +6,7 @@ from typing import Any
 
 from django import template
 
-from tripartite.disputes.models import localized_text
+from tripartite.core.i18n import localized_text
 
 register = template.Library()
 

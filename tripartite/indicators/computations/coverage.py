@@ -27,8 +27,12 @@ from django.utils.translation import ngettext
 from tripartite.agreements import queries as agreement_queries
 from tripartite.agreements.models import Agreement
 from tripartite.agreements.rules import Kind
-from tripartite.indicators import queries
-from tripartite.indicators.models import Series
+from tripartite.indicators.computations.employees import (
+    EMPLOYEES_DENOMINATOR,
+    EMPLOYEES_SOURCE,
+    periods_with_employees,
+    share_of_employees,
+)
 from tripartite.indicators.periods import Period
 from tripartite.indicators.registry import (
     Indicator,
@@ -38,7 +42,6 @@ from tripartite.indicators.registry import (
     RecordRef,
     SourceRef,
     Unit,
-    ratio_value,
     register,
 )
 
@@ -86,7 +89,7 @@ def _other_levels_in_force(query: Query, on: date) -> int:
 def _periods(query: Query, today: date) -> list[Period]:
     if query.period is not None:
         return [query.period]
-    periods = set(queries.periods_of(Series.EMPLOYEES, query.region, query.sector))
+    periods = periods_with_employees(query)
     for start, end, terminated in Agreement.objects.filter(kind=Kind.COLLECTIVE).exclude(effective_from=None)\
             .values_list("effective_from", "effective_to", "terminated_on"):
         assert start is not None  # excluded above
@@ -115,7 +118,6 @@ def compute(query: Query) -> list[IndicatorValue]:
         on = reference_day(period, today)
         counted, doubles, without = covered_once(_in_force(query, on))
         numerator = sum(a.covered_employees or 0 for a in counted) if counted else None
-        employees = queries.figure(Series.EMPLOYEES, period, query.region, query.sector)
         notes: list[str] = [str(_("Agreements in force on %(date)s.") % {"date": on.isoformat()})]
         if doubles:
             notes.append(ngettext(
@@ -134,19 +136,13 @@ def compute(query: Query) -> list[IndicatorValue]:
                 "through their employers' collective agreements.",
                 "%(count)s general, sectoral or regional agreements in force are not added: their workers are "
                 "counted through their employers' collective agreements.", others) % {"count": others})
-        records = tuple(_agreement_ref(a) for a in counted)
-        if employees is not None:
-            records = (queries.record_of(employees), *records)
-        found.append(ratio_value(
-            period, query, numerator, employees.value if employees else None,
-            no_denominator=_("No denominator: no official figure of employees for %(period)s here.") % {
-                "period": period},
+        found.append(share_of_employees(
+            period, query, numerator,
             no_numerator=_("No numerator: no collective agreement with a number of covered employees was in "
                            "force on %(date)s.") % {"date": on.isoformat()},
-            sources=((queries.source_of(employees),) if employees else ()) + (
-                (_register_source(),) if counted else ()),
-            records=records,
-            notes=tuple(notes),
+            records=[_agreement_ref(a) for a in counted],
+            source=_register_source() if counted else None,
+            notes=notes,
         ))
     return found
 
@@ -171,10 +167,9 @@ COVERAGE = register(Indicator(
                     "the register cannot tell which workers are the same. For a region, only employers attached "
                     "to that region alone are counted; for a sector, only employers attached to that sector "
                     "alone."),
-        denominator=_("The number of employees in the same period, region and sector from the official "
-                      "statistics series “employees”."),
+        denominator=EMPLOYEES_DENOMINATOR,
         sources=(_("Agreements register: collective agreements, their dates and employees covered."),
-                 _("Official statistics: number of employees (imported series)."),),
+                 EMPLOYEES_SOURCE),
         caveats=(
             _("Workers reached only by a sectoral, regional or general agreement, at an employer without a "
               "collective agreement of its own, are not counted, so the figure is a lower bound of coverage in "

@@ -8,8 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from tripartite.core.policy import visible
-from tripartite.indicators import queries
-from tripartite.indicators.models import Series
+from tripartite.indicators.computations.employees import (
+    EMPLOYEES_DENOMINATOR,
+    EMPLOYEES_SOURCE,
+    periods_with_employees,
+    share_of_employees,
+)
 from tripartite.indicators.periods import Period
 from tripartite.indicators.registry import (
     Indicator,
@@ -19,7 +23,6 @@ from tripartite.indicators.registry import (
     RecordRef,
     SourceRef,
     Unit,
-    ratio_value,
     register,
 )
 from tripartite.partners.models import Kind, MembershipReport, Organisation
@@ -69,7 +72,7 @@ def _report_ref(report: MembershipReport) -> RecordRef:
 def _periods(query: Query) -> list[Period]:
     if query.period is not None:
         return [query.period]
-    periods = set(queries.periods_of(Series.EMPLOYEES, query.region, query.sector))
+    periods = periods_with_employees(query)
     years = MembershipReport.objects.filter(organisation__kind=Kind.TRADE_UNION).dates("as_of", "year")
     periods |= {Period(d.year) for d in years}
     return sorted(periods, key=lambda p: p.sort_key)
@@ -82,7 +85,6 @@ def compute(query: Query) -> list[IndicatorValue]:
         with_employees = [r for r in counted if r.employee_members is not None]
         without = [r for r in counted if r.employee_members is None]
         numerator = sum(r.employee_members or 0 for r in with_employees) if with_employees else None
-        employees = queries.figure(Series.EMPLOYEES, period, query.region, query.sector)
         notes: list[str] = []
         if without:
             notes.append(ngettext(
@@ -94,19 +96,13 @@ def compute(query: Query) -> list[IndicatorValue]:
                 "%(count)s report of an affiliated union is not counted: its federation's report includes it.",
                 "%(count)s reports of affiliated unions are not counted: their federations' reports include them.",
                 len(dropped)) % {"count": len(dropped)})
-        records = tuple(_report_ref(r) for r in with_employees)
-        if employees is not None:
-            records = (queries.record_of(employees), *records)
-        found.append(ratio_value(
-            period, query, numerator, employees.value if employees else None,
-            no_denominator=_("No denominator: no official figure of employees for %(period)s here.") % {
-                "period": period},
+        found.append(share_of_employees(
+            period, query, numerator,
             no_numerator=_("No numerator: no trade union reported its members who are employees for %(period)s.") % {
                 "period": period},
-            sources=((queries.source_of(employees),) if employees else ()) + (
-                (_membership_source(),) if with_employees else ()),
-            records=records,
-            notes=tuple(notes),
+            records=[_report_ref(r) for r in with_employees],
+            source=_membership_source() if with_employees else None,
+            notes=notes,
         ))
     return found
 
@@ -131,10 +127,8 @@ DENSITY = register(Indicator(
                         "attached to that region alone are counted; for a sector, only unions attached to that "
                         "sector alone. A report is left out when a report of one of the union's parent "
                         "organisations (its federation) is counted, because the federation's figure includes it."),
-        denominator=_("The number of employees in the same period, region and sector from the official "
-                          "statistics series “employees”."),
-        sources=(_("Membership reports of the trade unions (social partners register)."),
-                 _("Official statistics: number of employees (imported series)."),),
+        denominator=EMPLOYEES_DENOMINATOR,
+        sources=(_("Membership reports of the trade unions (social partners register)."), EMPLOYEES_SOURCE),
         caveats=(
             _("Only members who are employees are counted, as the ILO defines density: a report that gives only "
                   "the total membership (which may include pensioners, students or the self-employed) is left out "

@@ -41,9 +41,10 @@ from tripartite.indicators.registry import (
     register,
     share,
 )
-from tripartite.surveys import counting, results
-from tripartite.surveys.builtin import TEMPLATE_CODE
 from tripartite.surveys.models import Campaign, Question
+from tripartite.surveys.results import counting
+from tripartite.surveys.results import queries as results
+from tripartite.surveys.template_questionnaire import TEMPLATE_CODE
 
 #: Codes of the four-point scale counted as "active": 1 very active, 2 sufficiently active.
 ACTIVE = (1, 2)
@@ -99,7 +100,7 @@ def _active_sum(result: Any) -> float:
 
 def measure(campaign: Campaign, code: str, *, public: bool) -> Measure | None:
     """The campaign's counts and share for question ``code``; None when its version has no such scale."""
-    question = results._question_map(campaign).get(code)  # noqa: SLF001 (the results module's own lookup)
+    question = results.question_map(campaign).get(code)
     if question is None or question.kind != Question.Kind.SINGLE:
         return None
     variable = results.codebook_of(campaign)[code]
