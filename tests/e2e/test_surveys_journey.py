@@ -24,7 +24,7 @@ def owner(transactional_db: Any) -> Any:
 
     from tripartite.core.models import Role, RoleAssignment, ScopeType, User
     from tripartite.partners.models import Kind, Organisation, Subkind
-    from tripartite.surveys import services
+    from tripartite.surveys.collect import services
     from tripartite.surveys.demo import load_paper_answers
 
     union = Organisation.objects.create(kind=Kind.TRADE_UNION, subkind=Subkind.SECTORAL_UNION,
@@ -44,7 +44,7 @@ def owner(transactional_db: Any) -> Any:
 
 
 def _expected_cell(sector: int, employer: int) -> int:
-    from tripartite.analysis.io import load_paper_dataset
+    from tripartite.analysis.readers import load_paper_dataset
 
     data = load_paper_dataset()
     pairs = zip(data.codes["sector"], data.codes["employer_involvement"], strict=True)

@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from tests.conftest import Personas
 from tripartite.partners.models import Kind, Organisation, Subkind
-from tripartite.surveys import services
+from tripartite.surveys.collect import services
 from tripartite.surveys.models import Campaign, QuestionnaireVersion
 
 PASSWORD = "correct-horse-battery-staple"
@@ -46,17 +47,20 @@ def other_union(db: Any) -> Organisation:
 
 
 @pytest.fixture
-def editor(make_user: Callable[..., Any], union: Organisation) -> Any:
-    return make_user("union-editor", role="editor", organisation=union)
+def personas(make_personas: Callable[..., Personas], union: Organisation, other_union: Organisation) -> Personas:
+    """The union's editor (owner: runs its surveys), the union's analyst (member: reads questionnaires, campaigns
+    and full results), another union's editor (outsider)."""
+    return make_personas(role="editor", organisation=union, elsewhere=other_union)
 
 
 @pytest.fixture
-def other_editor(make_user: Callable[..., Any], other_union: Organisation) -> Any:
-    return make_user("other-editor", role="editor", organisation=other_union)
+def editor(personas: Personas) -> Any:
+    return personas.owner
 
 
 @pytest.fixture
 def analyst(make_user: Callable[..., Any]) -> Any:
+    """An analyst over the whole platform."""
     return make_user("analyst", role="analyst")
 
 

@@ -10,9 +10,9 @@ from typing import Any
 import numpy as np
 from django.utils import timezone
 
-from tripartite.analysis.io import load_paper_dataset
+from tripartite.analysis.readers import load_paper_dataset
 from tripartite.partners.models import Kind, Organisation, Subkind
-from tripartite.surveys import builtin
+from tripartite.surveys import template_questionnaire
 from tripartite.surveys.models import (
     Campaign,
     Option,
@@ -39,7 +39,7 @@ def make_union(name: str = "Federation of Trade Unions") -> Organisation:
 
 
 def template_version() -> QuestionnaireVersion:
-    return builtin.install(Questionnaire, QuestionnaireVersion, Question, Option)
+    return template_questionnaire.install(Questionnaire, QuestionnaireVersion, Question, Option)
 
 
 def make_campaign(owner: Organisation, *, slug: str = "paper", results_public: bool = False, k: int = 5,

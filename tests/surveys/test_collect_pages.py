@@ -11,7 +11,7 @@ import pytest
 from django.utils import timezone
 
 from tests.surveys.conftest import PASSWORD, VALID
-from tripartite.surveys import services
+from tripartite.surveys.collect import services
 from tripartite.surveys.models import (
     Campaign,
     Invitation,
@@ -78,12 +78,25 @@ def test_editor_creates_a_campaign_from_the_template(client: Any, editor: Any, u
     assert bad.status_code == 422 and not Campaign.objects.filter(slug="other").exists()
 
 
-def test_campaign_edit_permissions(client: Any, other_editor: Any, analyst: Any, editor: Any, campaign: Any) -> None:
-    assert client.get(f"/surveys/campaigns/{campaign.slug}/edit/").status_code == 302  # to the login page
-    assert login(client, other_editor).get(f"/surveys/campaigns/{campaign.slug}/edit/").status_code == 403
-    assert login(client, analyst).get(f"/surveys/campaigns/{campaign.slug}/edit/").status_code == 403
-    assert login(client, analyst).get("/surveys/new/").status_code == 403
-    login(client, editor)
+def test_an_anonymous_visitor_is_sent_to_sign_in_to_edit_a_campaign(client: Any, campaign: Any) -> None:
+    response = client.get(f"/surveys/campaigns/{campaign.slug}/edit/")
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+@pytest.mark.parametrize("who", ["member", "outsider"])
+def test_only_the_owner_may_edit_a_campaign(client: Any, personas: Any, campaign: Any, who: str) -> None:
+    login(client, getattr(personas, who))
+    assert client.get(f"/surveys/campaigns/{campaign.slug}/edit/").status_code == 403
+    response = client.post(f"/surveys/campaigns/{campaign.slug}/edit/", {"slug": campaign.slug, "title_en": "Taken"})
+    assert response.status_code == 403 and Campaign.objects.get(pk=campaign.pk).title_en == "Workplace survey"
+
+
+def test_a_member_may_not_create_a_campaign(client: Any, personas: Any) -> None:
+    assert login(client, personas.member).get("/surveys/new/").status_code == 403
+
+
+def test_the_owner_edits_a_campaign(client: Any, personas: Any, campaign: Any) -> None:
+    login(client, personas.owner)
     response = client.post(f"/surveys/campaigns/{campaign.slug}/edit/", {
         "version": campaign.version_id, "slug": campaign.slug, "title_en": "Renamed",
         "opens_on": campaign.opens_on.isoformat(), "closes_on": campaign.closes_on.isoformat(),
@@ -91,8 +104,7 @@ def test_campaign_edit_permissions(client: Any, other_editor: Any, analyst: Any,
     assert response.status_code == 302
     campaign.refresh_from_db()
     assert campaign.title_en == "Renamed" and campaign.suppression_k == 10 and campaign.languages == ["ru"]
-    history = client.get(f"/surveys/campaigns/{campaign.slug}/history/")
-    assert history.status_code == 200
+    assert client.get(f"/surveys/campaigns/{campaign.slug}/history/").status_code == 200
 
 
 def test_version_cannot_change_once_answered(editor: Any, campaign: Any, union: Any) -> None:
@@ -243,15 +255,54 @@ def test_template_is_read_only_but_copyable(client: Any, editor: Any, template: 
     assert template.questions.count() == 7
 
 
-def test_questionnaire_editing_is_for_its_owner(client: Any, editor: Any, other_editor: Any, union: Any) -> None:
-    services.questionnaire_create(by=editor, owner=union, code="mine", title_en="Mine")
-    login(client, other_editor)
+@pytest.mark.parametrize("who", ["member", "outsider"])
+def test_only_the_owner_may_edit_a_questionnaire(client: Any, personas: Any, union: Any, who: str) -> None:
+    services.questionnaire_create(by=personas.owner, owner=union, code="mine", title_en="Mine")
+    login(client, getattr(personas, who))
     assert client.post("/surveys/questionnaires/mine/v1/questions/new/",
                        {"code": "a", "kind": "text", "text_en": "A"}).status_code == 403
     assert client.get("/surveys/questionnaires/mine/edit/").status_code == 403
+    assert not Question.objects.filter(version__questionnaire__code="mine").exists()
+
+
+def test_an_outsider_cannot_make_a_questionnaire_for_the_union(client: Any, personas: Any, union: Any) -> None:
     # Another organisation is not among the owners they may choose.
+    login(client, personas.outsider)
     assert client.post("/surveys/questionnaires/new/", {"owner": union.pk, "code": "z", "title_en": "Z"}).status_code == 422
     assert not Questionnaire.objects.filter(code="z").exists()
+
+
+def test_deleting_a_question_asks_first_and_keeps_it_in_the_history(client: Any, editor: Any, union: Any) -> None:
+    questionnaire = services.questionnaire_create(by=editor, owner=union, code="pay", title_en="Pay")
+    question = services.question_add(version=questionnaire.versions.get(), by=editor,
+                                     data={"code": "late", "kind": "text", "text_en": "Paid late?"})
+    login(client, editor)
+    page = client.get(f"/surveys/questions/{question.pk}/delete/", HTTP_ACCEPT_LANGUAGE="en")
+    assert page.status_code == 200 and "The deletion is kept in the history." in page.content.decode()
+    response = client.post(f"/surveys/questions/{question.pk}/delete/")
+    assert response.status_code == 302 and response["Location"] == "/surveys/questionnaires/pay/v1/"
+    assert not Question.objects.filter(pk=question.pk).exists()
+    assert Question.history.filter(id=question.pk, history_type="-").get().history_user == editor
+
+
+def test_the_delete_button_of_an_option_deletes_it(client: Any, editor: Any, union: Any) -> None:
+    questionnaire = services.questionnaire_create(by=editor, owner=union, code="pay", title_en="Pay")
+    question = services.question_add(version=questionnaire.versions.get(), by=editor,
+                                     data={"code": "late", "kind": "single", "text_en": "Paid late?"})
+    option = services.option_add(question=question, by=editor, data={"label_en": "Never"})
+    response = login(client, editor).post(f"/surveys/options/{option.pk}/delete/")
+    assert response.status_code == 302 and response["Location"].endswith(f"#question-{question.pk}")
+    assert not question.options.exists()
+
+
+def test_a_question_of_a_published_version_is_not_deleted(client: Any, editor: Any, union: Any) -> None:
+    questionnaire = services.questionnaire_create(by=editor, owner=union, code="pay", title_en="Pay")
+    version = questionnaire.versions.get()
+    question = services.question_add(version=version, by=editor, data={"code": "late", "kind": "text", "text_en": "Late?"})
+    services.version_publish(version=version, by=editor)
+    response = login(client, editor).post(f"/surveys/questions/{question.pk}/delete/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 409 and 'id="refusal"' in response.content.decode()
+    assert Question.objects.filter(pk=question.pk).exists()
 
 
 def test_builtin_template_is_idempotent_and_matches_the_paper(template: Any) -> None:

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from tests.surveys.conftest import VALID
-from tripartite.surveys import services
+from tripartite.surveys.collect import services
 from tripartite.surveys.models import Invitation, Response, SubmissionThrottle
 
 

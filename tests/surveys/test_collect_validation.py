@@ -8,7 +8,7 @@ import pytest
 from django.utils import translation
 
 from tests.surveys.conftest import VALID
-from tripartite.surveys import services
+from tripartite.surveys.collect import services
 from tripartite.surveys.models import Response
 
 

@@ -27,8 +27,8 @@ def public(union: Any) -> Any:
     return paper_campaign(union, slug="public-paper", results_public=True)
 
 
-def test_the_owner_gets_table_4_with_its_statistics(api: Any, make_user: Any, union: Any, private: Any) -> None:
-    owner = make_user("owner", role="editor", organisation=union)
+def test_the_owner_gets_table_4_with_its_statistics(api: Any, personas: Any, private: Any) -> None:
+    owner = personas.owner
     status, body = api(owner).get(URL.format(slug=private.slug, what="crosstab"), rows="sector", cols="employer")
     assert status == 200
     assert body["n"] == 346 and body["public"] is False
@@ -37,19 +37,25 @@ def test_the_owner_gets_table_4_with_its_statistics(api: Any, make_user: Any, un
     assert any(f["code"].startswith("association.") for f in body["findings"])
 
 
-def test_analysts_in_scope_and_admins_get_full_results(api: Any, make_user: Any, union: Any, private: Any,
-                                                        admin_user: Any) -> None:
-    analyst = make_user("analyst", role="analyst", organisation=union)
-    for user in (analyst, admin_user):
-        status, body = api(user).get(URL.format(slug=private.slug, what="frequencies"), var="self")
-        assert status == 200
-        assert [c["count"] for c in body["categories"]] == [126, 49, 103, 68]
+@pytest.mark.parametrize("who", ["member", "admin"])
+def test_the_unions_analyst_and_admins_get_full_results(api: Any, personas: Any, admin_user: Any, private: Any,
+                                                        who: str) -> None:
+    user = personas.member if who == "member" else admin_user
+    status, body = api(user).get(URL.format(slug=private.slug, what="frequencies"), var="self")
+    assert status == 200
+    assert [c["count"] for c in body["categories"]] == [126, 49, 103, 68]
 
 
-def test_private_results_refuse_others_401_or_403(api: Any, make_user: Any, private: Any) -> None:
-    outsider = make_user("outsider", role="editor", organisation=make_union("Another union"))
+def test_private_results_are_401_for_anonymous_callers(api: Any, private: Any) -> None:
     assert api(None).get(URL.format(slug=private.slug, what="crosstab"), rows="gender", cols="self")[0] == 401
-    assert api(outsider).get(URL.format(slug=private.slug, what="crosstab"), rows="gender", cols="self")[0] == 403
+
+
+def test_private_results_are_403_for_an_outsider(api: Any, personas: Any, private: Any) -> None:
+    assert api(personas.outsider).get(URL.format(slug=private.slug, what="crosstab"), rows="gender",
+                                      cols="self")[0] == 403
+
+
+def test_an_unknown_campaign_is_a_404(api: Any, db: Any) -> None:
     assert api(None).get(URL.format(slug="no-such-campaign", what="counts"))[0] == 404
 
 
@@ -79,24 +85,24 @@ def test_an_unpublished_campaign_is_a_404_for_the_public(api: Any, union: Any) -
     ({"rows": "gender", "cols": "self", "weight": "magic"}, "weight"),
     ({"rows": "gender", "cols": "self", "weight": "raking"}, "weight"),
 ])
-def test_bad_crosstab_parameters_are_a_422_naming_the_field(api: Any, make_user: Any, union: Any, private: Any,
+def test_bad_crosstab_parameters_are_a_422_naming_the_field(api: Any, personas: Any, private: Any,
                                                            params: dict[str, str], field: str) -> None:
-    owner = make_user("owner", role="editor", organisation=union)
+    owner = personas.owner
     status, body = api(owner).get(URL.format(slug=private.slug, what="crosstab"), **params)
     assert status == 422
     assert body["errors"][0]["field"] == field and body["detail"]
 
 
-def test_missing_parameters_and_text_questions_are_422(api: Any, make_user: Any, union: Any, private: Any) -> None:
-    owner = make_user("owner", role="editor", organisation=union)
+def test_missing_parameters_and_text_questions_are_422(api: Any, personas: Any, private: Any) -> None:
+    owner = personas.owner
     client = api(owner)
     assert client.get(URL.format(slug=private.slug, what="crosstab"), rows="gender")[0] == 422
     status, body = client.get(URL.format(slug=private.slug, what="frequencies"), var="network_size")
     assert status == 422 and body["errors"][0]["field"] == "var"
 
 
-def test_weights_are_selectable(api: Any, make_user: Any, union: Any, private: Any) -> None:
-    owner = make_user("owner", role="editor", organisation=union)
+def test_weights_are_selectable(api: Any, personas: Any, private: Any) -> None:
+    owner = personas.owner
     status, body = api(owner).get(URL.format(slug=private.slug, what="crosstab"), rows="gender", cols="self",
                                   weight="rds")
     assert status == 200
@@ -104,7 +110,7 @@ def test_weights_are_selectable(api: Any, make_user: Any, union: Any, private: A
     assert body["weighting"]["kind"] == "rds"
 
 
-def test_counts_by_day_and_wave(api: Any, make_user: Any, union: Any) -> None:
+def test_counts_by_day_and_wave(api: Any, union: Any) -> None:
     campaign = make_campaign(union, slug="waves", results_public=True)
     add_responses(campaign, [{"gender": 1}] * 7, per_day=5, waves=[0, 0, 1, 1, 1, 2, 2])
     status, body = api(None).get(URL.format(slug=campaign.slug, what="counts"))
@@ -114,18 +120,18 @@ def test_counts_by_day_and_wave(api: Any, make_user: Any, union: Any) -> None:
     assert body["by_wave"] == [{"wave": 0, "responses": 2}, {"wave": 1, "responses": 3}, {"wave": 2, "responses": 2}]
 
 
-def test_findings_come_in_the_requested_language(api: Any, make_user: Any, union: Any, private: Any) -> None:
-    owner = make_user("owner", role="editor", organisation=union)
+def test_findings_come_in_the_requested_language(api: Any, personas: Any, private: Any) -> None:
+    owner = personas.owner
     _status, body = api(owner).get(URL.format(slug=private.slug, what="crosstab"), rows="gender", cols="self",
                                    lang="ru")
     assert body["rows"]["labels"] == ["Мужской", "Женский"]
     assert "не" in body["findings"][0]["text"]  # "не значима": no association in Table 5
 
 
-def test_rds_without_any_network_size_is_a_422(api: Any, make_user: Any, union: Any) -> None:
+def test_rds_without_any_network_size_is_a_422(api: Any, personas: Any, union: Any) -> None:
     campaign = make_campaign(union, slug="no-degrees")
     add_responses(campaign, [{"gender": 1 + i % 2, "self": 1 + i % 4} for i in range(20)])
-    owner = make_user("owner", role="editor", organisation=union)
+    owner = personas.owner
     status, body = api(owner).get(URL.format(slug=campaign.slug, what="crosstab"), rows="gender", cols="self",
                                   weight="rds")
     assert status == 422 and body["errors"][0]["field"] == "weight"

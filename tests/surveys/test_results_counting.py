@@ -15,8 +15,8 @@ from tests.surveys.results_fixtures import (
     paper_campaign,
 )
 from tripartite.analysis import crosstab, crosstab_counts, frequency_counts, rds_weights
-from tripartite.surveys import counting, results
 from tripartite.surveys.models import Response
+from tripartite.surveys.results import counting, queries, services
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +38,7 @@ def test_sql_and_numpy_counting_agree_on_stored_answers() -> None:
     answers[4]["employer"] = None
     answers[5]["employer"] = "many"
     add_responses(campaign, answers)
-    codebook = results.codebook_of(campaign)
+    codebook = queries.codebook_of(campaign)
     sql = counting.crosstab_counts_db(campaign.pk, codebook["sector"], codebook["employer"], codebook["gender"])
     sector = _column(answers, "sector")
     sector[1] = 99
@@ -60,12 +60,12 @@ def test_sql_and_numpy_counting_agree_on_stored_answers() -> None:
 
 def test_the_paper_tables_come_out_of_the_database() -> None:
     campaign = paper_campaign(make_union())
-    spec = results.check_spec(campaign, rows="sector", cols="employer")
-    table = results.crosstab_for(campaign, spec, public=False, lang="en").to_dict()
+    spec = queries.check_spec(campaign, rows="sector", cols="employer")
+    table = queries.crosstab_for(campaign, spec, public=False, lang="en").to_dict()
     assert table["n"] == 346
     assert table["statistics"]["pearson"]["chi2"] == pytest.approx(19.81, abs=0.01)
     assert table["statistics"]["pearson"]["df"] == 30
-    table3 = results.crosstab_for(campaign, results.check_spec(campaign, rows="age_group", cols="gov"), public=False)
+    table3 = queries.crosstab_for(campaign, queries.check_spec(campaign, rows="age_group", cols="gov"), public=False)
     assert table3.table.statistics.pearson.chi2 == pytest.approx(4.50, abs=0.01)
     assert [sum(col) for col in zip(*table3.to_dict()["counts"], strict=True)] == [94, 100, 87, 65]
 
@@ -73,12 +73,12 @@ def test_the_paper_tables_come_out_of_the_database() -> None:
 def test_rds_weights_from_grouped_answers_equal_the_engines_per_respondent_weights() -> None:
     campaign = paper_campaign(make_union())
     answers = paper_answers()
-    spec = results.check_spec(campaign, rows="gender", cols="self", weight="rds")
-    weighted = results.crosstab_for(campaign, spec, public=False)
+    spec = queries.check_spec(campaign, rows="gender", cols="self", weight="rds")
+    weighted = queries.crosstab_for(campaign, spec, public=False)
     ids = list(range(len(answers)))
     engine = rds_weights(ids, [None] * len(ids), [a.get("network_size") for a in answers])
     expected = crosstab(_column(answers, "gender"), _column(answers, "self"), weights=engine.weights,
-                        codebook=results.codebook_of(campaign), row_name="gender", col_name="self")
+                        codebook=queries.codebook_of(campaign), row_name="gender", col_name="self")
     assert np.allclose(weighted.table.counts, expected.counts)
     assert weighted.table.rao_scott.chi2 == pytest.approx(expected.rao_scott.chi2)
     assert weighted.weights is not None and weighted.weights.kind == "rds"
@@ -86,9 +86,9 @@ def test_rds_weights_from_grouped_answers_equal_the_engines_per_respondent_weigh
 
 def test_raking_makes_the_weighted_margins_match_the_targets() -> None:
     campaign = paper_campaign(make_union())
-    results.margins_save(campaign=campaign, margins={"gender": {1: 0.5, 2: 0.5}}, source="test", by=_admin())
-    spec = results.check_spec(campaign, rows="gender", cols="self", weight="raking")
-    table = results.crosstab_for(campaign, spec, public=False).table
+    services.margins_save(campaign=campaign, margins={"gender": {1: 0.5, 2: 0.5}}, source="test", by=_admin())
+    spec = queries.check_spec(campaign, rows="gender", cols="self", weight="raking")
+    table = queries.crosstab_for(campaign, spec, public=False).table
     shares = table.row_totals / table.total
     assert shares == pytest.approx([0.5, 0.5])
     assert table.weighted and table.rao_scott is not None
@@ -106,8 +106,8 @@ def test_multiple_choice_answers_are_counted_per_option() -> None:
 def test_counts_by_day_and_wave() -> None:
     campaign = make_campaign(make_union())
     add_responses(campaign, paper_answers()[:120], per_day=50, waves=[i % 3 for i in range(120)])
-    assert [n for _day, n in results.counts_by_day(campaign)] == [50, 50, 20]
-    assert results.counts_by_wave(campaign) == [(0, 40), (1, 40), (2, 40)]
+    assert [n for _day, n in queries.counts_by_day(campaign)] == [50, 50, 20]
+    assert queries.counts_by_wave(campaign) == [(0, 40), (1, 40), (2, 40)]
     assert Response.objects.filter(campaign=campaign).count() == 120
 
 

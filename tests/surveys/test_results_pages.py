@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from tests.surveys.results_fixtures import make_union, paper_campaign
 from tripartite.surveys.models import Margins, ResultTable
-from tripartite.surveys.paper import pin_paper_tables
+from tripartite.surveys.template_tables import pin_template_tables
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "correct-horse-battery-staple"
@@ -23,14 +23,14 @@ def union() -> Any:
 
 
 @pytest.fixture
-def owner(make_user: Any, union: Any) -> Any:
-    return make_user("owner", role="editor", organisation=union)
+def owner(personas: Any) -> Any:
+    return personas.owner
 
 
 @pytest.fixture
 def campaign(union: Any) -> Any:
     campaign = paper_campaign(union, slug="paper", results_public=True)
-    pin_paper_tables(campaign)
+    pin_template_tables(campaign)
     return campaign
 
 
@@ -63,14 +63,37 @@ def test_the_public_sees_results_with_small_cells_hidden(client: Any, campaign: 
     assert reverse("surveys:results_import", args=[campaign.slug]) not in html
 
 
-def test_private_results_send_the_public_to_log_in_and_refuse_outsiders(client: Any, make_user: Any, union: Any) -> None:
+def test_private_results_send_anonymous_visitors_to_sign_in(client: Any, union: Any) -> None:
     campaign = paper_campaign(union, slug="private")
-    url = reverse("surveys:results", args=[campaign.slug])
-    assert client.get(url).status_code == 302
-    outsider = make_user("outsider", role="editor", organisation=make_union("Other union"))
-    _login(client, outsider)
-    assert client.get(url).status_code == 403
+    response = client.get(reverse("surveys:results", args=[campaign.slug]))
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+def test_private_results_and_answers_are_refused_to_an_outsider(client: Any, personas: Any, union: Any) -> None:
+    campaign = paper_campaign(union, slug="private")
+    _login(client, personas.outsider)
+    assert client.get(reverse("surveys:results", args=[campaign.slug])).status_code == 403
     assert client.get(reverse("surveys:results_export_answers", args=[campaign.slug, "csv"])).status_code == 403
+
+
+def test_the_unions_analyst_sees_the_full_private_results(client: Any, personas: Any, union: Any) -> None:
+    campaign = paper_campaign(union, slug="private")
+    _login(client, personas.member)
+    response = client.get(reverse("surveys:results", args=[campaign.slug]))
+    assert response.status_code == 200 and 'id="public-notice"' not in response.content.decode()
+    assert client.get(reverse("surveys:results_export_answers", args=[campaign.slug, "csv"])).status_code == 200
+
+
+@pytest.mark.parametrize("who", ["member", "outsider"])
+def test_only_the_owner_changes_the_results_settings(client: Any, personas: Any, campaign: Any, who: str) -> None:
+    _login(client, getattr(personas, who))
+    assert client.get(reverse("surveys:results_margins", args=[campaign.slug])).status_code == 403
+    assert client.get(reverse("surveys:results_import", args=[campaign.slug])).status_code == 403
+    response = client.post(reverse("surveys:results_pin", args=[campaign.slug]), {"rows": "gender", "cols": "gov"})
+    assert response.status_code == 403 and campaign.result_tables.count() == 3
+    table = campaign.result_tables.first()
+    assert client.post(reverse("surveys:results_unpin", args=[campaign.slug, table.pk])).status_code == 403
+    assert campaign.result_tables.count() == 3
 
 
 def test_the_crosstab_builder_shows_table_4_with_statistics(client: Any, owner: Any, campaign: Any) -> None:
@@ -137,7 +160,7 @@ def test_yaml_and_xlsx_margins_are_read(owner: Any, campaign: Any) -> None:
 
     from openpyxl import Workbook
 
-    from tripartite.surveys.results import parse_margins_file
+    from tripartite.surveys.results.services import parse_margins_file
 
     assert parse_margins_file("m.yaml", b"gender: {1: 0.5, 2: 0.5}\n") == {"gender": {1: 0.5, 2: 0.5}}
     book = Workbook()
@@ -181,3 +204,16 @@ def test_the_public_crosstab_builder_hides_small_cells(client: Any, campaign: An
     html = response.content.decode()
     assert "Hidden: too few answers" in html
     assert 'id="pin-submit"' not in html and "This table as DOCX" not in html
+
+
+def test_deleting_margins_asks_first_then_deletes(client: Any, owner: Any, campaign: Any) -> None:
+    from tripartite.surveys.results import services
+
+    row = services.margins_save(campaign=campaign, margins={"gender": {1: 0.5, 2: 0.5}}, source="", by=owner)[0]
+    _login(client, owner)
+    url = reverse("surveys:results_margins_delete", args=[campaign.slug, row.pk])
+    page = client.get(url)
+    assert page.status_code == 200 and "The deletion is kept in the history." in page.content.decode()
+    response = client.post(url)
+    assert response.status_code == 302 and response["Location"] == reverse("surveys:results_margins", args=[campaign.slug])
+    assert not Margins.objects.filter(pk=row.pk).exists()

@@ -15,8 +15,8 @@ import pytest
 from django.utils import timezone
 
 from tests.surveys.results_fixtures import make_campaign, make_union
-from tripartite.surveys import counting, results
 from tripartite.surveys.models import Campaign, Response
+from tripartite.surveys.results import counting, queries
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +60,7 @@ def chain_campaign() -> Campaign:
 
 
 def _figures(campaign: Campaign, **spec: str) -> dict[str, Any]:
-    result = results.crosstab_for(campaign, results.check_spec(campaign, weight="rds", **spec), public=False, lang="en")
+    result = queries.crosstab_for(campaign, queries.check_spec(campaign, weight="rds", **spec), public=False, lang="en")
     data = result.to_dict()
     assert result.weights is not None
     return {
@@ -161,11 +161,11 @@ def test_the_one_pass_rds_crosstab_gives_the_figures_of_the_two_pass_one(key: st
 
 def test_the_totals_of_the_one_pass_are_those_of_the_whole_campaign() -> None:
     campaign = chain_campaign()
-    codebook = results.codebook_of(campaign)
+    codebook = queries.codebook_of(campaign)
     table, totals = counting.inverse_weighted_crosstab_db(campaign.pk, codebook["sector"], codebook["employer"],
-                                                          code=results.NETWORK_SIZE)
+                                                          code=queries.NETWORK_SIZE)
     # A weight needs a stored number > 0 (not the text "12", not 0, a negative number, null or nothing).
-    sizes = [a.get(results.NETWORK_SIZE) for a in campaign.responses.values_list("answers", flat=True)]
+    sizes = [a.get(queries.NETWORK_SIZE) for a in campaign.responses.values_list("answers", flat=True)]
     numbers = [v for v in sizes if isinstance(v, int | float) and not isinstance(v, bool) and v > 0]
     respondents, valid, inverse_sum = len(sizes), len(numbers), math.fsum(1 / v for v in numbers)
     assert (totals.respondents, totals.valid) == (respondents, valid) == (60, 54)
@@ -183,6 +183,6 @@ def test_the_totals_of_the_one_pass_are_those_of_the_whole_campaign() -> None:
 
 def test_an_empty_campaign_has_no_rds_table() -> None:
     campaign = make_campaign(make_union(), slug="empty")
-    with pytest.raises(results.ResultsError):
-        results.crosstab_for(campaign, results.check_spec(campaign, rows="sector", cols="employer", weight="rds"),
+    with pytest.raises(queries.ResultsError):
+        queries.crosstab_for(campaign, queries.check_spec(campaign, rows="sector", cols="employer", weight="rds"),
                              public=False)

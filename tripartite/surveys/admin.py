@@ -3,6 +3,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from tripartite.core.i18n import in_languages
 from tripartite.surveys.models import (
     Campaign,
     Invitation,
@@ -27,7 +28,7 @@ class VersionInline(admin.TabularInline):
 class QuestionnaireAdmin(SimpleHistoryAdmin):
     list_display = ["code", "__str__", "owner", "is_template", "is_demo"]
     list_filter = ["is_template", "is_demo"]
-    search_fields = ["code", "title_kk", "title_ru", "title_en"]
+    search_fields = ["code", *in_languages("title")]
     raw_id_fields = ["owner"]
     inlines = [VersionInline]
 
@@ -54,7 +55,7 @@ class OptionInline(admin.TabularInline):
 class QuestionAdmin(SimpleHistoryAdmin):
     list_display = ["code", "version", "kind", "required", "position"]
     list_filter = ["kind"]
-    search_fields = ["code", "text_ru", "text_en", "text_kk"]
+    search_fields = ["code", *in_languages("text")]
     inlines = [OptionInline]
 
 
@@ -62,7 +63,7 @@ class QuestionAdmin(SimpleHistoryAdmin):
 class CampaignAdmin(SimpleHistoryAdmin):
     list_display = ["slug", "__str__", "owner", "mode", "opens_on", "closes_on", "results_public", "published", "is_demo"]
     list_filter = ["mode", "results_public", "published", "is_demo"]
-    search_fields = ["slug", "title_kk", "title_ru", "title_en"]
+    search_fields = ["slug", *in_languages("title")]
     raw_id_fields = ["owner", "version"]
 
 

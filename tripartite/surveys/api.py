@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ninja import Router
 
-from tripartite.surveys.api_collect import router as collect_router
-from tripartite.surveys.api_results import router as results_router
+from tripartite.surveys.collect.api import router as collect_router
+from tripartite.surveys.results.api import router as results_router
 
 router = Router(tags=["surveys"])
 router.add_router("", collect_router)

@@ -13,8 +13,11 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from tripartite.surveys import services
+from tripartite.languages import LANGUAGES
+from tripartite.surveys.collect import services
 from tripartite.surveys.models import Campaign, Response
+from tripartite.surveys.template_questionnaire import text_columns
+from tripartite.surveys.template_tables import pin_template_tables
 
 SLUG = "social-dialogue-2024"
 TITLE = {
@@ -37,7 +40,7 @@ def _dates(today: date) -> tuple[date, date]:
 
 def paper_responses(campaign: Campaign) -> list[Response]:
     """The 346 answers as unsaved Response rows in recruitment order (recruited_by set after saving)."""
-    from tripartite.analysis.io import load_paper_dataset
+    from tripartite.analysis.readers import load_paper_dataset
 
     data = load_paper_dataset()
     ids = [int(v) for v in data.values["id"]]
@@ -65,7 +68,7 @@ def paper_responses(campaign: Campaign) -> list[Response]:
 
 def load_paper_answers(campaign: Campaign) -> int:
     """Store the 346 answers (bulk) and link each to its recruiter. Returns the number stored."""
-    from tripartite.analysis.io import load_paper_dataset
+    from tripartite.analysis.readers import load_paper_dataset
 
     rows = paper_responses(campaign)
     Response.objects.bulk_create(rows, batch_size=500)
@@ -84,14 +87,11 @@ def load(*, by: Any, users: dict[str, Any], orgs: dict[str, Any], today: date) -
     version = services.ensure_builtin_template()
     opens_on, closes_on = _dates(today)
     campaign = services.campaign_create(
-        by=by, owner=orgs["fturk"], version=version, slug=SLUG,
-        title_kk=TITLE["kk"], title_ru=TITLE["ru"], title_en=TITLE["en"],
-        opens_on=opens_on, closes_on=closes_on, languages=["kk", "ru", "en"], mode=Campaign.Mode.SNOWBALL,
+        by=by, owner=orgs["fturk"], version=version, slug=SLUG, **text_columns("title", TITLE),
+        opens_on=opens_on, closes_on=closes_on, languages=list(LANGUAGES), mode=Campaign.Mode.SNOWBALL,
         results_public=True, suppression_k=5, published=True,
     )
     Campaign.objects.filter(pk=campaign.pk).update(is_demo=True)
     n = load_paper_answers(campaign)
-    from tripartite.surveys.paper import pin_paper_tables
-
-    pin_paper_tables(campaign, by=by)
+    pin_template_tables(campaign, by=by)
     return f"Surveys: campaign '{SLUG}' (snowball, closed) with {n} answers of the 2025 study and its pinned tables."

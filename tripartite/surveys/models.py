@@ -21,12 +21,14 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from tripartite.analysis.disclosure import DEFAULT_K
-from tripartite.core.i18n import localized
+from tripartite.core.i18n import Trilingual, require_one_language
 from tripartite.core.models import Published
+from tripartite.languages import LANGUAGES
 from tripartite.partners.models import Organisation
 
-LANGUAGES = ("kk", "ru", "en")
-LANGUAGE_CHOICES = [("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")]
+#: Each language named in itself, as the respondent's form offers it.
+LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
+LANGUAGE_CHOICES = [(code, LANGUAGE_NAMES[code]) for code in LANGUAGES]
 QUESTION_CODE_RE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 question_code_validator = RegexValidator(
     QUESTION_CODE_RE,
@@ -34,17 +36,19 @@ question_code_validator = RegexValidator(
 )
 
 
-def _has_one_language(obj: models.Model, field: str) -> bool:
-    return any((getattr(obj, f"{field}_{code}", "") or "").strip() for code in LANGUAGES)
+def _in_every_language(obj: models.Model, field: str, last: str) -> dict[str, str]:
+    """The field's text in each language for the analysis engine's codebook: a missing language gets the English
+    text, else the Russian, else the Kazakh, else `last`."""
+    given = [getattr(obj, f"{field}_{code}") for code in ("en", "ru", "kk")]
+    fallback = next((text for text in given if text), last)
+    return {code: getattr(obj, f"{field}_{code}") or fallback for code in LANGUAGES}
 
 
 class Questionnaire(models.Model):
     """A questionnaire: a stable code and title; its questions live in numbered versions."""
 
     code = models.SlugField(_("code"), max_length=60, unique=True)
-    title_kk = models.CharField(_("title (Kazakh)"), max_length=300, blank=True)
-    title_ru = models.CharField(_("title (Russian)"), max_length=300, blank=True)
-    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
+    title = Trilingual(models.CharField, _("title"), max_length=300, blank=True, fallback=lambda q: q.code)
     owner = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,
@@ -68,10 +72,6 @@ class Questionnaire(models.Model):
         verbose_name_plural = _("questionnaires")
         ordering = ["-is_template", "code"]
 
-    @property
-    def title(self) -> str:
-        return localized(self, "title") or self.code
-
     def __str__(self) -> str:
         return self.title
 
@@ -89,8 +89,9 @@ class Questionnaire(models.Model):
         return self.versions.filter(status=QuestionnaireVersion.Status.PUBLISHED).order_by("-number").first()
 
     def clean(self) -> None:
-        if not _has_one_language(self, "title"):
-            raise ValidationError({"title_ru": _("Give the title in at least one language.")})
+        errors = require_one_language(self, "title", _("Give the title in at least one language."))
+        if errors:
+            raise ValidationError(errors)
 
 
 class QuestionnaireVersion(models.Model):
@@ -106,9 +107,7 @@ class QuestionnaireVersion(models.Model):
     number = models.PositiveSmallIntegerField(_("version"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
-    intro_kk = models.TextField(_("introduction (Kazakh)"), blank=True)
-    intro_ru = models.TextField(_("introduction (Russian)"), blank=True)
-    intro_en = models.TextField(_("introduction (English)"), blank=True)
+    intro = Trilingual(models.TextField, _("introduction"), blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     history = HistoricalRecords()
 
@@ -128,10 +127,6 @@ class QuestionnaireVersion(models.Model):
         return self.status == self.Status.PUBLISHED
 
     @property
-    def intro(self) -> str:
-        return localized(self, "intro")
-
-    @property
     def owner_id(self) -> int | None:
         return self.questionnaire.owner_id
 
@@ -143,7 +138,7 @@ class QuestionnaireVersion(models.Model):
         return list(self.questions.order_by("position", "id").prefetch_related("options"))
 
     def as_export(self) -> dict[str, Any]:
-        """The questionnaire export shape read by `analysis.io.codebook_from_questionnaire`."""
+        """The questionnaire export shape read by `analysis.readers.codebook_from_questionnaire`."""
         questions = []
         for question in self.ordered_questions():
             entry: dict[str, Any] = {
@@ -166,7 +161,7 @@ class QuestionnaireVersion(models.Model):
     def codebook(self) -> Any:
         """The analysis engine's Codebook: one variable per single-choice question (multiple choice,
         numbers and text are not coded variables of a crosstab)."""
-        from tripartite.analysis.io import codebook_from_questionnaire
+        from tripartite.analysis.readers import codebook_from_questionnaire
 
         return codebook_from_questionnaire(self.as_export())
 
@@ -186,12 +181,8 @@ class Question(models.Model):
     code = models.CharField(_("code"), max_length=40, validators=[question_code_validator])
     position = models.PositiveSmallIntegerField(pgettext_lazy("order in a list", "position"), default=0)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.SINGLE)
-    text_kk = models.TextField(_("text (Kazakh)"), blank=True)
-    text_ru = models.TextField(_("text (Russian)"), blank=True)
-    text_en = models.TextField(_("text (English)"), blank=True)
-    help_kk = models.CharField(_("help (Kazakh)"), max_length=500, blank=True)
-    help_ru = models.CharField(_("help (Russian)"), max_length=500, blank=True)
-    help_en = models.CharField(_("help (English)"), max_length=500, blank=True)
+    text = Trilingual(models.TextField, _("text"), blank=True, fallback=lambda q: q.code)
+    help = Trilingual(models.CharField, _("help"), max_length=500, blank=True)
     required = models.BooleanField(_("required"), default=True)
     ordinal = models.BooleanField(
         _("ordered scale"), default=False, help_text=_("The options form an ordered scale (e.g. a four-point scale).")
@@ -206,17 +197,8 @@ class Question(models.Model):
         ordering = ["version", "position", "id"]
         constraints = [models.UniqueConstraint(fields=["version", "code"], name="unique_question_code_per_version")]
 
-    @property
-    def text(self) -> str:
-        return localized(self, "text") or self.code
-
-    @property
-    def help(self) -> str:
-        return localized(self, "help")
-
     def texts(self) -> dict[str, str]:
-        fallback = self.text_en or self.text_ru or self.text_kk or self.code
-        return {code: getattr(self, f"text_{code}") or fallback for code in LANGUAGES}
+        return _in_every_language(self, "text", self.code)
 
     def sorted_options(self) -> list[Option]:
         return sorted(self.options.all(), key=lambda o: (o.position, o.code))
@@ -232,9 +214,7 @@ class Question(models.Model):
         return self.version.policy_scopes()
 
     def clean(self) -> None:
-        errors: dict[str, list[Any]] = {}
-        if not _has_one_language(self, "text"):
-            errors["text_ru"] = [_("Give the text of the question in at least one language.")]
+        errors = require_one_language(self, "text", _("Give the text of the question in at least one language."))
         if self.min_value is not None and self.max_value is not None and self.max_value < self.min_value:
             errors["max_value"] = [_("The largest value cannot be smaller than the smallest.")]
         if errors:
@@ -247,9 +227,7 @@ class Option(models.Model):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="options", verbose_name=_("question"))
     code = models.IntegerField(_("code"))
     position = models.PositiveSmallIntegerField(pgettext_lazy("order in a list", "position"), default=0)
-    label_kk = models.CharField(_("label (Kazakh)"), max_length=300, blank=True)
-    label_ru = models.CharField(_("label (Russian)"), max_length=300, blank=True)
-    label_en = models.CharField(_("label (English)"), max_length=300, blank=True)
+    label = Trilingual(models.CharField, _("label"), max_length=300, blank=True, fallback=lambda o: str(o.code))
     history = HistoricalRecords()
 
     class Meta:
@@ -258,13 +236,8 @@ class Option(models.Model):
         ordering = ["question", "position", "code"]
         constraints = [models.UniqueConstraint(fields=["question", "code"], name="unique_option_code_per_question")]
 
-    @property
-    def label(self) -> str:
-        return localized(self, "label") or str(self.code)
-
     def labels(self) -> dict[str, str]:
-        fallback = self.label_en or self.label_ru or self.label_kk or str(self.code)
-        return {code: getattr(self, f"label_{code}") or fallback for code in LANGUAGES}
+        return _in_every_language(self, "label", str(self.code))
 
     def __str__(self) -> str:
         return f"{self.code} — {self.label}"
@@ -273,8 +246,9 @@ class Option(models.Model):
         return self.question.policy_scopes()
 
     def clean(self) -> None:
-        if not _has_one_language(self, "label"):
-            raise ValidationError({"label_ru": _("Give the label in at least one language.")})
+        errors = require_one_language(self, "label", _("Give the label in at least one language."))
+        if errors:
+            raise ValidationError(errors)
 
 
 def default_languages() -> list[str]:
@@ -296,9 +270,7 @@ class Campaign(Published):
     owner = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="survey_campaigns", verbose_name=_("owner")
     )
-    title_kk = models.CharField(_("title (Kazakh)"), max_length=300, blank=True)
-    title_ru = models.CharField(_("title (Russian)"), max_length=300, blank=True)
-    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
+    title = Trilingual(models.CharField, _("title"), max_length=300, blank=True, fallback=lambda c: c.slug)
     opens_on = models.DateField(_("opens on"))
     closes_on = models.DateField(_("closes on"), null=True, blank=True, help_text=_("Last day of answering."))
     languages = models.JSONField(_("languages"), default=default_languages)
@@ -324,10 +296,6 @@ class Campaign(Published):
         verbose_name = _("survey campaign")
         verbose_name_plural = _("survey campaigns")
         ordering = ["-opens_on", "slug"]
-
-    @property
-    def title(self) -> str:
-        return localized(self, "title") or self.slug
 
     def __str__(self) -> str:
         return self.title
@@ -355,9 +323,7 @@ class Campaign(Published):
         return self.mode == self.Mode.SNOWBALL
 
     def clean(self) -> None:
-        errors: dict[str, list[Any]] = {}
-        if not _has_one_language(self, "title"):
-            errors["title_ru"] = [_("Give the title in at least one language.")]
+        errors = require_one_language(self, "title", _("Give the title in at least one language."))
         if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
             errors["closes_on"] = [_("A campaign cannot close before it opens.")]
         langs = self.languages
@@ -459,9 +425,8 @@ class ResultTable(models.Model):
         Campaign, on_delete=models.CASCADE, related_name="result_tables", verbose_name=_("campaign")
     )
     position = models.PositiveSmallIntegerField(pgettext_lazy("order in a list", "position"), default=0)
-    title_kk = models.CharField(_("title (Kazakh)"), max_length=300, blank=True)
-    title_ru = models.CharField(_("title (Russian)"), max_length=300, blank=True)
-    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
+    title = Trilingual(models.CharField, _("title"), max_length=300, blank=True,
+                       fallback=lambda t: f"{t.rows} × {t.cols}")
     rows = models.CharField(_("rows"), max_length=40, validators=[question_code_validator])
     cols = models.CharField(_("columns"), max_length=40, validators=[question_code_validator])
     layer = models.CharField(_("layer"), max_length=40, blank=True)
@@ -473,10 +438,6 @@ class ResultTable(models.Model):
         verbose_name = _("pinned result table")
         verbose_name_plural = _("pinned result tables")
         ordering = ["campaign", "position", "id"]
-
-    @property
-    def title(self) -> str:
-        return localized(self, "title") or f"{self.rows} × {self.cols}"
 
     def __str__(self) -> str:
         return self.title

@@ -1,12 +1,13 @@
-"""Create the built-in questionnaire template (the 2025 study's Appendix 1); see tripartite/surveys/builtin.py."""
+"""Create the built-in questionnaire template (the 2025 study's Appendix 1); see
+tripartite/surveys/template_questionnaire.py."""
 
 from django.db import migrations
 
 
 def create_template(apps, schema_editor):
-    from tripartite.surveys import builtin
+    from tripartite.surveys import template_questionnaire
 
-    builtin.install(
+    template_questionnaire.install(
         apps.get_model("surveys", "Questionnaire"),
         apps.get_model("surveys", "QuestionnaireVersion"),
         apps.get_model("surveys", "Question"),

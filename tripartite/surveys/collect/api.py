@@ -21,24 +21,24 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
-from tripartite.core.api_support import ErrorBody, current_user, require
+from tripartite.core.api_support import (
+    READ_ERRORS,
+    WRITE_ERRORS,
+    ErrorBody,
+    Ref,
+    current_user,
+    require,
+    trilingual_schema,
+)
+from tripartite.core.i18n import in_languages
 from tripartite.core.policy import Action
 from tripartite.core.throttle import client_address
+from tripartite.languages import LANGUAGES
 from tripartite.partners.models import Organisation
-from tripartite.surveys import queries, services
-from tripartite.surveys.models import (
-    LANGUAGES,
-    Campaign,
-    Question,
-    Questionnaire,
-    QuestionnaireVersion,
-    Response,
-)
+from tripartite.surveys.collect import queries, services
+from tripartite.surveys.models import Campaign, Question, Questionnaire, QuestionnaireVersion, Response
 
 router = Router(tags=["surveys"])
-
-READ_ERRORS: dict[int, Any] = {401: ErrorBody, 404: ErrorBody, 422: ErrorBody}
-WRITE_ERRORS: dict[int, Any] = {400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody}
 
 
 # Schemas ------------------------------------------------------------------------------------------------------
@@ -50,22 +50,13 @@ class Texts(Schema):
     en: str
 
 
-class OptionIO(Schema):
+class OptionIO(trilingual_schema("OptionLabels", "label")):  # type: ignore[misc]
     code: int
-    label_kk: str = ""
-    label_ru: str = ""
-    label_en: str = ""
 
 
-class QuestionIn(Schema):
+class QuestionIn(trilingual_schema("QuestionTexts", "text", "help")):  # type: ignore[misc]
     code: str = Field(description="Stable code: ^[a-z][a-z0-9_]{0,39}$")
     kind: Literal["single", "multiple", "number", "text"] = "single"
-    text_kk: str = ""
-    text_ru: str = ""
-    text_en: str = ""
-    help_kk: str = ""
-    help_ru: str = ""
-    help_en: str = ""
     required: bool = True
     ordinal: bool = False
     min_value: int | None = None
@@ -90,18 +81,10 @@ class VersionOut(VersionRef):
     questions: list[QuestionOut]
 
 
-class OrganisationRef(Schema):
-    id: int
-    name: str
-
-
-class QuestionnaireOut(Schema):
+class QuestionnaireOut(trilingual_schema("QuestionnaireTitlesOut", "title", kind="out")):  # type: ignore[misc]
     code: str
     title: str
-    title_kk: str
-    title_ru: str
-    title_en: str
-    owner: OrganisationRef | None
+    owner: Ref | None
     is_template: bool
     versions: list[VersionRef]
 
@@ -111,29 +94,21 @@ class VersionSource(Schema):
     version: int
 
 
-class QuestionnaireIn(Schema):
+class QuestionnaireIn(trilingual_schema("QuestionnaireTitlesIn", "title")):  # type: ignore[misc]
     owner: int = Field(description="Id of the owner organisation")
     code: str = Field(description="Slug, unique on the platform")
-    title_kk: str = ""
-    title_ru: str = ""
-    title_en: str = ""
     copy_from: VersionSource | None = Field(None, description="Copy the questions of this version into draft 1")
     questions: list[QuestionIn] | None = Field(None, description="Or give the questions of draft 1 directly")
 
 
-class QuestionnairePatch(Schema):
-    title_kk: str | None = None
-    title_ru: str | None = None
-    title_en: str | None = None
+class QuestionnairePatch(trilingual_schema("QuestionnaireTitlesPatch", "title", kind="patch")):  # type: ignore[misc]
+    pass
 
 
-class CampaignOut(Schema):
+class CampaignOut(trilingual_schema("CampaignTitlesOut", "title", kind="out")):  # type: ignore[misc]
     slug: str
     title: str
-    title_kk: str
-    title_ru: str
-    title_en: str
-    owner: OrganisationRef
+    owner: Ref
     questionnaire: str
     version: int
     opens_on: date
@@ -162,14 +137,11 @@ class CampaignFilters(Schema):
     page_size: int = Field(25, ge=1, le=100)
 
 
-class CampaignIn(Schema):
+class CampaignIn(trilingual_schema("CampaignTitlesIn", "title")):  # type: ignore[misc]
     slug: str
     owner: int = Field(description="Id of the owner organisation")
     questionnaire: str = Field(description="Questionnaire code")
     version: int = Field(description="A published version number of that questionnaire")
-    title_kk: str = ""
-    title_ru: str = ""
-    title_en: str = ""
     opens_on: date
     closes_on: date | None = None
     languages: list[str] = list(LANGUAGES)
@@ -179,13 +151,10 @@ class CampaignIn(Schema):
     published: bool = True
 
 
-class CampaignPatch(Schema):
+class CampaignPatch(trilingual_schema("CampaignTitlesPatch", "title", kind="patch")):  # type: ignore[misc]
     slug: str | None = None
     questionnaire: str | None = None
     version: int | None = None
-    title_kk: str | None = None
-    title_ru: str | None = None
-    title_en: str | None = None
     opens_on: date | None = None
     closes_on: date | None = None
     languages: list[str] | None = None
@@ -231,16 +200,14 @@ def _texts(obj: Any, field: str) -> dict[str, str]:
     return {code: getattr(obj, f"{field}_{code}") for code in LANGUAGES}
 
 
+def _fields(obj: Any, fields: tuple[str, ...]) -> dict[str, Any]:
+    return {field: getattr(obj, field) for field in fields}
+
+
 def question_out(q: Question) -> dict[str, Any]:
     return {
-        "code": q.code, "kind": q.kind, "text_kk": q.text_kk, "text_ru": q.text_ru, "text_en": q.text_en,
-        "help_kk": q.help_kk, "help_ru": q.help_ru, "help_en": q.help_en, "required": q.required,
-        "ordinal": q.ordinal, "min_value": q.min_value, "max_value": q.max_value,
-        "text": _texts(q, "text"), "help": _texts(q, "help"),
-        "options": [
-            {"code": o.code, "label_kk": o.label_kk, "label_ru": o.label_ru, "label_en": o.label_en}
-            for o in q.sorted_options()
-        ],
+        **_fields(q, services.QUESTION_FIELDS), "text": _texts(q, "text"), "help": _texts(q, "help"),
+        "options": [_fields(o, services.OPTION_FIELDS) for o in q.sorted_options()],
     }
 
 
@@ -253,7 +220,7 @@ def version_out(v: QuestionnaireVersion) -> dict[str, Any]:
 
 def questionnaire_out(q: Questionnaire) -> dict[str, Any]:
     return {
-        "code": q.code, "title": q.title, "title_kk": q.title_kk, "title_ru": q.title_ru, "title_en": q.title_en,
+        "code": q.code, "title": q.title, **_fields(q, in_languages("title")),
         "owner": {"id": q.owner.pk, "name": q.owner.name} if q.owner else None, "is_template": q.is_template,
         "versions": [
             {"number": v.number, "status": v.status, "published_at": v.published_at} for v in q.versions.order_by("number")
@@ -268,7 +235,7 @@ def _absolute(request: HttpRequest, path: str) -> str:
 def campaign_out(request: HttpRequest, c: Campaign, *, questions: bool = True) -> dict[str, Any]:
     user = current_user(request)
     return {
-        "slug": c.slug, "title": c.title, "title_kk": c.title_kk, "title_ru": c.title_ru, "title_en": c.title_en,
+        "slug": c.slug, "title": c.title, **_fields(c, in_languages("title")),
         "owner": {"id": c.owner.pk, "name": c.owner.name}, "questionnaire": c.version.questionnaire.code,
         "version": c.version.number, "opens_on": c.opens_on, "closes_on": c.closes_on, "languages": c.languages,
         "mode": c.mode, "results_public": c.results_public, "suppression_k": c.suppression_k,
@@ -324,8 +291,8 @@ def create_questionnaire(request: HttpRequest, payload: QuestionnaireIn):  # typ
     if payload.copy_from is not None:
         copy_from = _version_by_code(user, payload.copy_from.questionnaire, payload.copy_from.version, "copy_from")
     questionnaire = services.questionnaire_create(
-        by=user, owner=owner, code=payload.code, title_kk=payload.title_kk, title_ru=payload.title_ru,
-        title_en=payload.title_en, copy_from=copy_from,
+        by=user, owner=owner, code=payload.code, copy_from=copy_from,
+        **payload.dict(include=set(services.QUESTIONNAIRE_FIELDS)),
     )
     if payload.questions is not None:
         services.questions_replace(version=questionnaire.versions.get(number=1), by=user,
@@ -342,7 +309,7 @@ def get_questionnaire(request: HttpRequest, code: str):  # type: ignore[no-untyp
 def patch_questionnaire(request: HttpRequest, code: str, payload: QuestionnairePatch):  # type: ignore[no-untyped-def]
     questionnaire = queries.questionnaire_for(current_user(request), code)
     require(request, Action.CHANGE, questionnaire)
-    data = {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None}
+    data = payload.dict(exclude_unset=True)
     return questionnaire_out(services.questionnaire_update(questionnaire=questionnaire, by=current_user(request), data=data))
 
 
@@ -416,12 +383,10 @@ def patch_campaign(request: HttpRequest, slug: str, payload: CampaignPatch):  # 
     code, number = data.pop("questionnaire", None), data.pop("version", None)
     if number is not None:
         data["version"] = _version_by_code(user, code or campaign.version.questionnaire.code, number)
+    # A null for a field that must have a value leaves it as it is; a null title is emptied (core.writes.apply_changes).
     for field in ("slug", "opens_on", "languages", "mode", "results_public", "suppression_k", "published"):
         if field in data and data[field] is None:
             del data[field]
-    for field in ("title_kk", "title_ru", "title_en"):
-        if field in data and data[field] is None:
-            data[field] = ""
     return campaign_out(request, services.campaign_update(campaign=campaign, by=user, data=data))
 
 

@@ -18,19 +18,21 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max, Model
+from django.db.models import F, Max, Model, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tripartite.core import throttle
 from tripartite.core.errors import Conflict, DomainError, NotAllowed
+from tripartite.core.i18n import in_languages
 from tripartite.core.models import audit_as
 from tripartite.core.policy import Action, can
+from tripartite.core.writes import apply_changes, delete, require, save
+from tripartite.languages import LANGUAGES
 from tripartite.partners.models import Organisation
-from tripartite.surveys import builtin
+from tripartite.surveys import template_questionnaire
 from tripartite.surveys.models import (
-    LANGUAGES,
     Campaign,
     Invitation,
     Option,
@@ -60,25 +62,6 @@ class InvitationUsed(Conflict):
 
 class RateLimited(DomainError):
     status = 429
-
-
-def _require(by: Any, action: Action, target: Model | None, *, kind: type[Model] | None = None) -> None:
-    if not can(by, action, target, kind=kind):
-        raise NotAllowed(gettext_lazy("You do not have permission to do this."))
-
-
-def _save(obj: Model, by: Any) -> None:
-    obj.full_clean()
-    audit_as(obj, by)
-    obj.save()
-
-
-def _apply(obj: Model, data: Mapping[str, Any], allowed: Sequence[str]) -> None:
-    unknown = set(data) - set(allowed)
-    if unknown:
-        raise ValueError(f"Fields that cannot be changed here: {sorted(unknown)}")
-    for field, value in data.items():
-        setattr(obj, field, value)
 
 
 # Answer validation -------------------------------------------------------------------------------------------
@@ -355,19 +338,18 @@ def register_attempt(address: str, *, now: datetime | None = None) -> bool:
 
 # Questionnaires ----------------------------------------------------------------------------------------------
 
-QUESTIONNAIRE_FIELDS = ("title_kk", "title_ru", "title_en")
-VERSION_FIELDS = ("intro_kk", "intro_ru", "intro_en")
-QUESTION_FIELDS = (
-    "code", "kind", "text_kk", "text_ru", "text_en", "help_kk", "help_ru", "help_en", "required", "ordinal",
-    "min_value", "max_value",
-)
-OPTION_FIELDS = ("code", "label_kk", "label_ru", "label_en")
+QUESTIONNAIRE_FIELDS = in_languages("title")
+VERSION_FIELDS = in_languages("intro")
+QUESTION_FIELDS = ("code", "kind", *in_languages("text", "help"), "required", "ordinal", "min_value", "max_value")
+OPTION_FIELDS = ("code", *in_languages("label"))
+QUESTION_CODE_TAKEN = gettext_lazy("Another question of this version has this code.")
+OPTION_CODE_TAKEN = gettext_lazy("Another option of this question has this code.")
 
 
 def ensure_builtin_template() -> QuestionnaireVersion:
     """The built-in template's published version (created if missing; safe to call again)."""
     with transaction.atomic():
-        return builtin.install(Questionnaire, QuestionnaireVersion, Question, Option)
+        return template_questionnaire.install(Questionnaire, QuestionnaireVersion, Question, Option)
 
 
 def _copy_questions(source: QuestionnaireVersion, target: QuestionnaireVersion, by: Any) -> None:
@@ -376,54 +358,57 @@ def _copy_questions(source: QuestionnaireVersion, target: QuestionnaireVersion, 
         question.pk = None
         question.id = None
         question.version = target
-        audit_as(question, by)
-        question.save()
+        save(question, by, validate=False)
         for option in options:
             option.pk = None
             option.id = None
             option.question = question
-            audit_as(option, by)
-            option.save()
+            save(option, by, validate=False)
+
+
+def _new_version(questionnaire: Questionnaire, number: int, source: QuestionnaireVersion | None,
+                 by: Any) -> QuestionnaireVersion:
+    """Draft version `number` of `questionnaire`: empty, or with the introduction and questions of `source`."""
+    version = QuestionnaireVersion(questionnaire=questionnaire, number=number)
+    if source is not None:
+        apply_changes(version, {field: getattr(source, field) for field in VERSION_FIELDS}, VERSION_FIELDS)
+    save(version, by)
+    if source is not None:
+        _copy_questions(source, version, by)
+    return version
 
 
 @transaction.atomic
 def questionnaire_create(
-    *,
-    by: Any,
-    owner: Organisation,
-    code: str,
-    title_kk: str = "",
-    title_ru: str = "",
-    title_en: str = "",
-    copy_from: QuestionnaireVersion | None = None,
+    *, by: Any, owner: Organisation, code: str, copy_from: QuestionnaireVersion | None = None, **titles: str
 ) -> Questionnaire:
-    """A questionnaire of `owner` with an empty draft version 1 (or a copy of `copy_from`'s questions)."""
-    _require(by, Action.CREATE, owner, kind=Questionnaire)
+    """A questionnaire of `owner` with an empty draft version 1 (or a copy of `copy_from`'s questions);
+    `titles` are `title_kk`, `title_ru`, `title_en`."""
+    require(by, Action.CREATE, owner, kind=Questionnaire)
     if copy_from is not None and not copy_from.questionnaire.is_template:
-        _require(by, Action.VIEW, copy_from.questionnaire)
-    questionnaire = Questionnaire(
-        owner=owner, code=code, title_kk=title_kk, title_ru=title_ru, title_en=title_en,
-        created_by=by if getattr(by, "is_authenticated", False) else None,
-    )
-    _save(questionnaire, by)
-    version = QuestionnaireVersion(
-        questionnaire=questionnaire, number=1,
-        intro_kk=copy_from.intro_kk if copy_from else "", intro_ru=copy_from.intro_ru if copy_from else "",
-        intro_en=copy_from.intro_en if copy_from else "",
-    )
-    _save(version, by)
-    if copy_from is not None:
-        _copy_questions(copy_from, version, by)
+        require(by, Action.VIEW, copy_from.questionnaire)
+    questionnaire = Questionnaire(owner=owner, code=code, created_by=_author(by))
+    apply_changes(questionnaire, titles, QUESTIONNAIRE_FIELDS)
+    save(questionnaire, by)
+    _new_version(questionnaire, 1, copy_from, by)
     return questionnaire
+
+
+def _author(by: Any) -> Any:
+    return by if getattr(by, "is_authenticated", False) else None
+
+
+def _changeable(questionnaire: Questionnaire, by: Any) -> None:
+    require(by, Action.CHANGE, questionnaire)
+    if questionnaire.is_template:
+        raise NotAllowed(_("The built-in template cannot be changed; copy it into a questionnaire of your own."))
 
 
 @transaction.atomic
 def questionnaire_update(*, questionnaire: Questionnaire, by: Any, data: Mapping[str, Any]) -> Questionnaire:
-    _require(by, Action.CHANGE, questionnaire)
-    if questionnaire.is_template:
-        raise NotAllowed(_("The built-in template cannot be changed; copy it into a questionnaire of your own."))
-    _apply(questionnaire, data, QUESTIONNAIRE_FIELDS)
-    _save(questionnaire, by)
+    _changeable(questionnaire, by)
+    apply_changes(questionnaire, data, QUESTIONNAIRE_FIELDS)
+    save(questionnaire, by)
     return questionnaire
 
 
@@ -431,27 +416,17 @@ def questionnaire_update(*, questionnaire: Questionnaire, by: Any, data: Mapping
 def version_new_draft(*, questionnaire: Questionnaire, by: Any) -> QuestionnaireVersion:
     """The draft to edit: the latest version if it is a draft, else a copy of the latest as version n+1."""
     questionnaire = Questionnaire.objects.select_for_update().get(pk=questionnaire.pk)
-    _require(by, Action.CHANGE, questionnaire)
-    if questionnaire.is_template:
-        raise NotAllowed(_("The built-in template cannot be changed; copy it into a questionnaire of your own."))
+    _changeable(questionnaire, by)
     latest = questionnaire.latest_version()
     if latest is not None and not latest.is_published:
         return latest
     number = (questionnaire.versions.aggregate(n=Max("number"))["n"] or 0) + 1
-    draft = QuestionnaireVersion(
-        questionnaire=questionnaire, number=number,
-        intro_kk=latest.intro_kk if latest else "", intro_ru=latest.intro_ru if latest else "",
-        intro_en=latest.intro_en if latest else "",
-    )
-    _save(draft, by)
-    if latest is not None:
-        _copy_questions(latest, draft, by)
-    return draft
+    return _new_version(questionnaire, number, latest, by)
 
 
 def _editable(version: QuestionnaireVersion, by: Any) -> QuestionnaireVersion:
     version = QuestionnaireVersion.objects.select_for_update().select_related("questionnaire").get(pk=version.pk)
-    _require(by, Action.CHANGE, version.questionnaire)
+    require(by, Action.CHANGE, version.questionnaire)
     if version.is_published:
         raise FrozenVersion(_("A published version is frozen: make a new version to change the questions."))
     return version
@@ -460,8 +435,8 @@ def _editable(version: QuestionnaireVersion, by: Any) -> QuestionnaireVersion:
 @transaction.atomic
 def version_update(*, version: QuestionnaireVersion, by: Any, data: Mapping[str, Any]) -> QuestionnaireVersion:
     version = _editable(version, by)
-    _apply(version, data, VERSION_FIELDS)
-    _save(version, by)
+    apply_changes(version, data, VERSION_FIELDS)
+    save(version, by)
     return version
 
 
@@ -479,7 +454,7 @@ def version_publish(*, version: QuestionnaireVersion, by: Any) -> QuestionnaireV
             )
     version.status = QuestionnaireVersion.Status.PUBLISHED
     version.published_at = timezone.now()
-    _save(version, by)
+    save(version, by)
     return version
 
 
@@ -487,14 +462,19 @@ def _next_position(queryset: Any) -> int:
     return (queryset.aggregate(n=Max("position"))["n"] or 0) + 1
 
 
+def _save_coded(item: Question | Option, siblings: QuerySet[Any], taken: Any, by: Any) -> None:
+    """Save a question or an option unless one of its siblings (same version, same question) has its code."""
+    if siblings.filter(code=item.code).exclude(pk=item.pk).exists():
+        raise ValidationError({"code": taken})
+    save(item, by)
+
+
 @transaction.atomic
 def question_add(*, version: QuestionnaireVersion, by: Any, data: Mapping[str, Any]) -> Question:
     version = _editable(version, by)
     question = Question(version=version, position=_next_position(version.questions.all()))
-    _apply(question, data, QUESTION_FIELDS)
-    if version.questions.filter(code=question.code).exists():
-        raise ValidationError({"code": _("Another question of this version has this code.")})
-    _save(question, by)
+    apply_changes(question, data, QUESTION_FIELDS)
+    _save_coded(question, version.questions.all(), QUESTION_CODE_TAKEN, by)
     return question
 
 
@@ -502,22 +482,18 @@ def question_add(*, version: QuestionnaireVersion, by: Any, data: Mapping[str, A
 def question_update(*, question: Question, by: Any, data: Mapping[str, Any]) -> Question:
     _editable(question.version, by)
     question = Question.objects.select_for_update().get(pk=question.pk)
-    _apply(question, data, QUESTION_FIELDS)
-    if Question.objects.filter(version_id=question.version_id, code=question.code).exclude(pk=question.pk).exists():
-        raise ValidationError({"code": _("Another question of this version has this code.")})
+    apply_changes(question, data, QUESTION_FIELDS)
     if not question.has_options:
         for option in question.options.all():
-            audit_as(option, by)
-            option.delete()
-    _save(question, by)
+            delete(option, by)
+    _save_coded(question, Question.objects.filter(version_id=question.version_id), QUESTION_CODE_TAKEN, by)
     return question
 
 
 @transaction.atomic
 def question_delete(*, question: Question, by: Any) -> None:
     _editable(question.version, by)
-    audit_as(question, by)
-    question.delete()
+    delete(question, by)
 
 
 def _move(obj: Model, siblings: Any, direction: str, by: Any) -> None:
@@ -548,10 +524,8 @@ def option_add(*, question: Question, by: Any, data: Mapping[str, Any]) -> Optio
     option = Option(question=question, position=_next_position(question.options.all()))
     if data.get("code") is None:
         data = {**data, "code": (question.options.aggregate(n=Max("code"))["n"] or 0) + 1}
-    _apply(option, data, OPTION_FIELDS)
-    if question.options.filter(code=option.code).exists():
-        raise ValidationError({"code": _("Another option of this question has this code.")})
-    _save(option, by)
+    apply_changes(option, data, OPTION_FIELDS)
+    _save_coded(option, question.options.all(), OPTION_CODE_TAKEN, by)
     return option
 
 
@@ -559,18 +533,15 @@ def option_add(*, question: Question, by: Any, data: Mapping[str, Any]) -> Optio
 def option_update(*, option: Option, by: Any, data: Mapping[str, Any]) -> Option:
     _editable(option.question.version, by)
     option = Option.objects.select_for_update().get(pk=option.pk)
-    _apply(option, data, OPTION_FIELDS)
-    if Option.objects.filter(question_id=option.question_id, code=option.code).exclude(pk=option.pk).exists():
-        raise ValidationError({"code": _("Another option of this question has this code.")})
-    _save(option, by)
+    apply_changes(option, data, OPTION_FIELDS)
+    _save_coded(option, Option.objects.filter(question_id=option.question_id), OPTION_CODE_TAKEN, by)
     return option
 
 
 @transaction.atomic
 def option_delete(*, option: Option, by: Any) -> None:
     _editable(option.question.version, by)
-    audit_as(option, by)
-    option.delete()
+    delete(option, by)
 
 
 @transaction.atomic
@@ -579,60 +550,44 @@ def option_move(*, option: Option, by: Any, direction: str) -> None:
     _move(option, option.question.options.all(), direction, by)
 
 
+def _save_item(obj: Model, by: Any, prefix: str) -> None:
+    """Save one item of a list given at once, its errors named by its place in the list (`questions.2.code`)."""
+    try:
+        save(obj, by)
+    except ValidationError as exc:
+        raise ValidationError({f"{prefix}.{field}": m for field, m in exc.message_dict.items()}) from None
+
+
 @transaction.atomic
 def questions_replace(*, version: QuestionnaireVersion, by: Any, questions: Sequence[Mapping[str, Any]]) -> None:
     """Replace a draft's questions (API): each item has the question fields and `options` [{code, label_*}]."""
     version = _editable(version, by)
     for old in version.questions.all():
-        audit_as(old, by)
-        old.delete()
+        delete(old, by)
     seen: set[str] = set()
     for position, item in enumerate(questions, start=1):
-        data = {k: v for k, v in item.items() if k != "options"}
         question = Question(version=version, position=position)
-        _apply(question, data, QUESTION_FIELDS)
+        apply_changes(question, {k: v for k, v in item.items() if k != "options"}, QUESTION_FIELDS)
         if question.code in seen:
-            raise ValidationError({f"questions.{position}.code": _("Another question of this version has this code.")})
+            raise ValidationError({f"questions.{position}.code": QUESTION_CODE_TAKEN})
         seen.add(question.code)
-        try:
-            _save(question, by)
-        except ValidationError as exc:
-            raise ValidationError({f"questions.{position}.{f}": m for f, m in exc.message_dict.items()}) from None
+        _save_item(question, by, f"questions.{position}")
         codes: set[int] = set()
         for opt_position, opt in enumerate(item.get("options") or [], start=1):
             option = Option(question=question, position=opt_position)
-            _apply(option, opt, OPTION_FIELDS)
+            apply_changes(option, opt, OPTION_FIELDS)
             if option.code in codes:
-                raise ValidationError({f"questions.{position}.options": _("Another option of this question has this code.")})
+                raise ValidationError({f"questions.{position}.options": OPTION_CODE_TAKEN})
             codes.add(option.code)
-            try:
-                _save(option, by)
-            except ValidationError as exc:
-                raise ValidationError(
-                    {f"questions.{position}.options.{opt_position}.{f}": m for f, m in exc.message_dict.items()}
-                ) from None
+            _save_item(option, by, f"questions.{position}.options.{opt_position}")
 
 
 # Campaigns ---------------------------------------------------------------------------------------------------
 
 CAMPAIGN_FIELDS = (
-    "slug", "version", "title_kk", "title_ru", "title_en", "opens_on", "closes_on", "languages", "mode",
+    "version", "slug", *in_languages("title"), "opens_on", "closes_on", "languages", "mode",
     "results_public", "suppression_k", "published",
 )
-
-
-def usable_versions(by: Any, owner: Organisation | None = None) -> Any:
-    """Published versions a campaign may use: the built-in templates and the questionnaires `by` may change."""
-    from django.db.models import Q
-
-    from tripartite.surveys.queries import editable_questionnaires
-
-    return (
-        QuestionnaireVersion.objects.filter(status=QuestionnaireVersion.Status.PUBLISHED)
-        .filter(Q(questionnaire__is_template=True) | Q(questionnaire__in=editable_questionnaires(by)))
-        .select_related("questionnaire")
-        .order_by("-questionnaire__is_template", "questionnaire__code", "-number")
-    )
 
 
 def _check_version(by: Any, version: QuestionnaireVersion) -> None:
@@ -645,11 +600,11 @@ def _check_version(by: Any, version: QuestionnaireVersion) -> None:
 @transaction.atomic
 def campaign_create(*, by: Any, owner: Organisation, version: QuestionnaireVersion, **data: Any) -> Campaign:
     """Put a published questionnaire version in the field for `owner`; its editors (or an administrator) may."""
-    _require(by, Action.CREATE, owner, kind=Campaign)
+    require(by, Action.CREATE, owner, kind=Campaign)
     _check_version(by, version)
-    campaign = Campaign(owner=owner, version=version, created_by=by if getattr(by, "is_authenticated", False) else None)
-    _apply(campaign, data, CAMPAIGN_FIELDS)
-    _save(campaign, by)
+    campaign = Campaign(owner=owner, version=version, created_by=_author(by))
+    apply_changes(campaign, data, CAMPAIGN_FIELDS)
+    save(campaign, by)
     return campaign
 
 
@@ -657,22 +612,22 @@ def campaign_create(*, by: Any, owner: Organisation, version: QuestionnaireVersi
 def campaign_update(*, campaign: Campaign, by: Any, data: Mapping[str, Any]) -> Campaign:
     """Change a campaign; its questionnaire version can change only while it has no responses."""
     campaign = Campaign.objects.select_for_update().select_related("owner", "version").get(pk=campaign.pk)
-    _require(by, Action.CHANGE, campaign)
+    require(by, Action.CHANGE, campaign)
     new_version = data.get("version")
     if new_version is not None and new_version.pk != campaign.version_id:
         if campaign.responses.exists():
             raise Conflict(_("This campaign has responses: its questionnaire version can no longer change."),
                            field="version")
         _check_version(by, new_version)
-    _apply(campaign, data, CAMPAIGN_FIELDS)
-    _save(campaign, by)
+    apply_changes(campaign, data, CAMPAIGN_FIELDS)
+    save(campaign, by)
     return campaign
 
 
 @transaction.atomic
 def invitations_generate(*, campaign: Campaign, by: Any, count: int) -> list[Invitation]:
     """Create `count` one-time invitation tokens (1 to 10,000 at a time)."""
-    _require(by, Action.CHANGE, campaign)
+    require(by, Action.CHANGE, campaign)
     if campaign.mode != Campaign.Mode.INVITATION:
         raise DomainError(_("Invitations are for campaigns in the one-time invitation mode."), field="count")
     if not 1 <= int(count) <= MAX_INVITATIONS_PER_BATCH:

@@ -1,7 +1,7 @@
-"""Results of a survey campaign: who may see them, crosstabs and distributions counted in the database,
-weights (raking to uploaded margins, RDS-II), pinned tables and population margins (their services).
+"""Reads of the results half: who may see a campaign's results, crosstabs and distributions counted in the
+database, weights (raking to uploaded margins, RDS-II), the pinned tables computed now, counts by day and wave.
 
-Counting goes to the database (`counting.py`); only the small tables come back, and the analysis
+Counting goes to the database (`results/counting.py`); only the small tables come back, and the analysis
 engine computes every statistic on them.  A weighted table needs per-respondent weights, which
 depend on the answers to a few questions only (the raking questions, or the network size): the
 database groups the responses by those answers and the table's own questions, the weights are
@@ -11,12 +11,9 @@ counting.  The result is exactly what weighting every respondent would give, wit
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import hashlib
-import io
 import json
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -25,11 +22,8 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 from django.core.cache import cache
-from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Count
 from django.db.models.functions import TruncDate
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -44,18 +38,17 @@ from tripartite.analysis import (
 from tripartite.analysis.charts import distribution_chart, render_svg, row_percent_chart
 from tripartite.analysis.counting import CountingError, crosstab_counts
 from tripartite.analysis.weighting import RakingError
-from tripartite.core.errors import DomainError, NotAllowed
+from tripartite.core.errors import DomainError
 from tripartite.core.i18n import current_language
-from tripartite.core.models import audit_as
-from tripartite.surveys import counting, queries
-from tripartite.surveys.models import LANGUAGES, Campaign, Margins, Question, ResultTable
+from tripartite.languages import LANGUAGES
+from tripartite.surveys.collect import queries as collect_queries
+from tripartite.surveys.models import Campaign, Question, ResultTable
+from tripartite.surveys.results import counting
 
 ALMATY = ZoneInfo("Asia/Almaty")
 #: The number question whose answer is the respondent's network size (degree) for RDS-II weights.
 NETWORK_SIZE = "network_size"
 WEIGHTS = ("", "raking", "rds")
-#: Largest margins file accepted (a margins table has a few dozen rows).
-MAX_MARGINS_BYTES = 1_000_000
 
 
 class ResultsError(DomainError):
@@ -68,19 +61,11 @@ class ResultsError(DomainError):
 # Who sees what
 
 
-def may_analyse(user: Any, campaign: Campaign) -> bool:
-    """Full results (no suppression, crosstab builder, exports): the owner's editors, analysts, administrators."""
-    return queries.may_see_full_results(user, campaign)
-
-
-def may_manage(user: Any, campaign: Campaign) -> bool:
-    """Changing results settings (margins, pinned tables) and importing answers: the campaign's owner."""
-    return bool(getattr(user, "is_authenticated", False)) and queries.may_manage(user, campaign)
-
-
 def results_access(user: Any, campaign: Campaign) -> str | None:
-    """"full" for the owner, analysts and admins; "public" when the results are published; else None."""
-    if may_analyse(user, campaign):
+    """"full" for the owner, analysts and admins (no suppression, crosstab builder, exports); "public" when the
+    results are published; else None. Changing the results settings and importing answers is the owner's
+    (`Action.CHANGE` on the campaign)."""
+    if collect_queries.may_see_full_results(user, campaign):
         return "full"
     if campaign.results_public and campaign.published:
         return "public"
@@ -99,12 +84,13 @@ def codebook_of(campaign: Campaign) -> Codebook:
     """The campaign's codebook (single-choice questions), built once per request."""
     cached = getattr(campaign, "_results_codebook", None)
     if cached is None:
-        cached = queries.campaign_codebook(campaign)
+        cached = collect_queries.campaign_codebook(campaign)
         campaign._results_codebook = cached  # type: ignore[attr-defined]
     return cached
 
 
-def _question_map(campaign: Campaign) -> dict[str, Question]:
+def question_map(campaign: Campaign) -> dict[str, Question]:
+    """The campaign's questions by code, built once per request."""
     cached = getattr(campaign, "_results_questions", None)
     if cached is None:
         cached = {q.code: q for q in questions_of(campaign)}
@@ -118,7 +104,7 @@ def crosstab_questions(campaign: Campaign) -> list[Question]:
 
 
 def rds_available(campaign: Campaign) -> bool:
-    question = _question_map(campaign).get(NETWORK_SIZE)
+    question = question_map(campaign).get(NETWORK_SIZE)
     return question is not None and question.kind == Question.Kind.NUMBER
 
 
@@ -139,7 +125,7 @@ class CrosstabSpec:
 
 
 def _single_choice(campaign: Campaign, code: str, field_name: str) -> str:
-    question = _question_map(campaign).get(code)
+    question = question_map(campaign).get(code)
     if question is None:
         raise ResultsError(_("This questionnaire has no question with the code “%(code)s”."), field=field_name,
                            params={"code": code})
@@ -347,7 +333,7 @@ def frequencies_for(campaign: Campaign, code: str, *, public: bool, lang: str | 
     respondents choosing each option, as a percentage of those who answered the question.
     """
     lang = lang or current_language()
-    question = _question_map(campaign).get((code or "").strip())
+    question = question_map(campaign).get((code or "").strip())
     if question is None:
         raise ResultsError(_("This questionnaire has no question with the code “%(code)s”."), field="var",
                            params={"code": code})
@@ -490,259 +476,17 @@ def pinned_results(campaign: Campaign, *, public: bool, lang: str | None = None,
     return out
 
 
+def default_titles(campaign: Campaign, spec: CrosstabSpec) -> dict[str, str]:
+    """The title of a crosstab nobody named, in each language: "rows question × columns question"."""
+    codebook = codebook_of(campaign)
+    rows, cols = codebook[spec.rows], codebook[spec.cols]
+    return {lang: f"{rows.text(lang)} × {cols.text(lang)}"[:300] for lang in LANGUAGES}
+
+
 def adhoc_result(campaign: Campaign, spec: CrosstabSpec, *, lang: str) -> PinnedResult:
     """A crosstab that is not pinned, shaped like a pinned one (for a report of the builder's table)."""
-    codebook = codebook_of(campaign)
+    titles = default_titles(campaign, spec)
     table = ResultTable(campaign=campaign, rows=spec.rows, cols=spec.cols, layer=spec.layer, weight=spec.weight,
-                        chart=True, **{f"title_{code}": f"{codebook[spec.rows].text(code)} × {codebook[spec.cols].text(code)}"[:300]
-                                       for code in LANGUAGES})
+                        chart=True, **{f"title_{lang}": titles[lang] for lang in LANGUAGES})
     result = crosstab_for(campaign, spec, public=False, lang=lang)
     return PinnedResult(table, result, result.to_dict(lang), "")
-
-
-def _require_manage(user: Any, campaign: Campaign) -> None:
-    if not may_manage(user, campaign):
-        raise NotAllowed(_("Only the campaign's owner may change its results settings."))
-
-
-def result_table_pin(*, campaign: Campaign, spec: CrosstabSpec, by: Any, titles: Mapping[str, str] | None = None,
-                     chart: bool = True) -> ResultTable:
-    """Pin a crosstab to the campaign's results page (checked again here)."""
-    _require_manage(by, campaign)
-    spec = check_spec(campaign, rows=spec.rows, cols=spec.cols, layer=spec.layer, weight=spec.weight)
-    titles = dict(titles or {})
-    if not any((titles.get(lang) or "").strip() for lang in LANGUAGES):
-        codebook = codebook_of(campaign)
-        for lang in LANGUAGES:
-            titles[lang] = f"{codebook[spec.rows].text(lang)} × {codebook[spec.cols].text(lang)}"[:300]
-    with transaction.atomic():
-        last = campaign.result_tables.order_by("-position").values_list("position", flat=True).first()
-        table = ResultTable(
-            campaign=campaign, position=(last or 0) + 1, rows=spec.rows, cols=spec.cols, layer=spec.layer,
-            weight=spec.weight, chart=chart,
-            **{f"title_{lang}": (titles.get(lang) or "").strip()[:300] for lang in LANGUAGES},
-        )
-        table.full_clean()
-        audit_as(table, by)
-        table.save()
-    return table
-
-
-def result_table_unpin(*, table: ResultTable, by: Any) -> None:
-    _require_manage(by, table.campaign)
-    with transaction.atomic():
-        audit_as(table, by)
-        table.delete()
-
-
-# ---------------------------------------------------------------------------------------------
-# Population margins for raking
-
-
-def _share_kind(targets: Mapping[int, float]) -> str:
-    total = sum(targets.values())
-    return "share" if abs(total - 1.0) <= 1e-6 or abs(total - 100.0) <= 1e-4 else "count"
-
-
-def check_margins(campaign: Campaign, margins: Mapping[str, Mapping[int, float]], *, replacing: Iterable[str] = ()
-                  ) -> dict[str, dict[int, float]]:
-    """Margins the raking can use, else ValidationError listing every problem.
-
-    Each variable is a single-choice question of the campaign; every option has a target (a respondent
-    whose answer has none could not be weighted); targets are numbers ≥ 0 with a positive total; all of
-    a campaign's margins are shares (summing to 1 or 100) or all are counts of the same population.
-    """
-    questions = _question_map(campaign)
-    errors: list[str] = []
-    clean: dict[str, dict[int, float]] = {}
-    if not margins:
-        raise ValidationError(_("The margins are empty: give at least one question with its targets."))
-    for variable, targets in margins.items():
-        question = questions.get(variable)
-        if question is None:
-            errors.append(_("“%(code)s” is not a question of this questionnaire.") % {"code": variable})
-            continue
-        if question.kind != Question.Kind.SINGLE:
-            errors.append(_("“%(code)s” is not a single-choice question: margins are given for single-choice questions.")
-                          % {"code": variable})
-            continue
-        codes = {o.code for o in question.options.all()}
-        unknown = sorted(set(targets) - codes)
-        if unknown:
-            errors.append(_("“%(code)s” has no answer code %(codes)s.") % {
-                "code": variable, "codes": ", ".join(str(c) for c in unknown)})
-        missing = sorted(codes - set(targets))
-        if missing:
-            errors.append(_("“%(code)s”: give a target for every answer code (missing: %(codes)s).") % {
-                "code": variable, "codes": ", ".join(str(c) for c in missing)})
-        bad = [c for c, t in targets.items() if not (isinstance(t, int | float) and math.isfinite(t) and t >= 0)]
-        if bad:
-            errors.append(_("“%(code)s”: targets must be numbers of 0 or more (code %(codes)s).") % {
-                "code": variable, "codes": ", ".join(str(c) for c in bad)})
-        elif sum(targets.values()) <= 0:
-            errors.append(_("“%(code)s”: the targets add up to 0.") % {"code": variable})
-        clean[variable] = {int(c): float(t) for c, t in targets.items()}
-    if not errors:
-        replaced = set(replacing) | set(clean)
-        combined = {**{k: v for k, v in campaign_margins(campaign).items() if k not in replaced}, **clean}
-        kinds = {name: _share_kind(t) for name, t in combined.items()}
-        if len(set(kinds.values())) > 1:
-            errors.append(_("Give every question's margins the same way: all as shares (summing to 1 or 100) "
-                            "or all as counts of the same population."))
-        elif set(kinds.values()) == {"count"}:
-            totals = {name: sum(t.values()) for name, t in combined.items()}
-            if max(totals.values()) - min(totals.values()) > 1e-6 * max(totals.values()):
-                errors.append(_("The margins describe populations of different sizes (%(totals)s): "
-                                "counts must add up to the same total for every question.") % {
-                    "totals": ", ".join(f"{n} = {t:g}" for n, t in totals.items())})
-    if errors:
-        raise ValidationError(errors)
-    return clean
-
-
-def margins_save(*, campaign: Campaign, margins: Mapping[str, Mapping[int, float]], source: str, by: Any
-                 ) -> list[Margins]:
-    """Store (or replace) the raking targets of one or more questions."""
-    _require_manage(by, campaign)
-    clean = check_margins(campaign, margins)
-    saved = []
-    with transaction.atomic():
-        for variable, targets in clean.items():
-            row = Margins.objects.filter(campaign=campaign, variable=variable).first() or Margins(
-                campaign=campaign, variable=variable)
-            row.targets = {str(c): t for c, t in sorted(targets.items())}
-            row.source = source.strip()
-            row.uploaded_by = by
-            row.uploaded_at = timezone.now()
-            row.full_clean()
-            audit_as(row, by)
-            row.save()
-            saved.append(row)
-    return saved
-
-
-def margins_delete(*, margins: Margins, by: Any) -> None:
-    _require_manage(by, margins.campaign)
-    with transaction.atomic():
-        audit_as(margins, by)
-        margins.delete()
-
-
-def parse_margins_file(name: str, content: bytes) -> dict[str, dict[int, float]]:
-    """Margins from an uploaded CSV, XLSX (columns variable, code, target) or YAML ({variable: {code: target}}).
-
-    Every problem is reported with its line, in the user's language (ValidationError).
-    """
-    if len(content) > MAX_MARGINS_BYTES:
-        raise ValidationError(_("The margins file is too large (at most 1 MB)."))
-    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if suffix in ("yaml", "yml"):
-        return _margins_from_yaml(content)
-    if suffix == "csv":
-        try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise ValidationError(_("The file is not UTF-8 text.")) from None
-        first = text.splitlines()[0] if text.strip() else ""
-        delimiter = ";" if first.count(";") > first.count(",") else ","
-        reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-        return _margins_from_rows(list(reader))
-    if suffix == "xlsx":
-        try:
-            from openpyxl import load_workbook
-
-            sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).worksheets[0]
-            rows = [["" if v is None else v for v in row] for row in sheet.iter_rows(values_only=True)]
-        except Exception:  # openpyxl raises many kinds of errors for a file that is not a workbook
-            raise ValidationError(_("The file cannot be read as an Excel workbook (.xlsx).")) from None
-        return _margins_from_rows(rows)
-    raise ValidationError(_("Upload the margins as .csv, .xlsx or .yaml."))
-
-
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        return float(value) if math.isfinite(float(value)) else None
-    text = str(value).strip().replace(" ", "").replace("\u00a0", "")
-    if text.count(",") == 1 and "." not in text:
-        text = text.replace(",", ".")  # a decimal comma (Kazakh and Russian spreadsheets)
-    try:
-        number = float(text)
-    except ValueError:
-        return None
-    return number if math.isfinite(number) else None
-
-
-def _margins_from_rows(rows: Sequence[Sequence[Any]]) -> dict[str, dict[int, float]]:
-    rows = [r for r in rows if any(str(c).strip() for c in r)]
-    if not rows:
-        raise ValidationError(_("The margins file is empty."))
-    header = [str(c).strip().lower() for c in rows[0]]
-    if not {"variable", "code", "target"} <= set(header):
-        raise ValidationError(_("The first row must name the columns variable, code and target."))
-    iv, ic, it = header.index("variable"), header.index("code"), header.index("target")
-    margins: dict[str, dict[int, float]] = {}
-    errors = []
-    for line, row in enumerate(rows[1:], start=2):
-        cells = list(row) + [""] * (max(iv, ic, it) + 1 - len(row))
-        variable = str(cells[iv]).strip()
-        code = _number(cells[ic])
-        target = _number(cells[it])
-        if not variable:
-            errors.append(_("Line %(line)s: the variable is empty.") % {"line": line})
-            continue
-        if code is None or not code.is_integer():
-            errors.append(_("Line %(line)s: the code “%(value)s” is not a whole number.") % {"line": line, "value": cells[ic]})
-            continue
-        if target is None or target < 0:
-            errors.append(_("Line %(line)s: the target “%(value)s” is not a number of 0 or more.") % {
-                "line": line, "value": cells[it]})
-            continue
-        codes = margins.setdefault(variable, {})
-        if int(code) in codes:
-            errors.append(_("Line %(line)s: %(variable)s code %(code)s appears twice.") % {
-                "line": line, "variable": variable, "code": int(code)})
-            continue
-        codes[int(code)] = target
-    if errors:
-        raise ValidationError(errors)
-    return margins
-
-
-def _margins_from_yaml(content: bytes) -> dict[str, dict[int, float]]:
-    import yaml
-
-    try:
-        document = yaml.safe_load(content.decode("utf-8-sig"))
-    except (UnicodeDecodeError, yaml.YAMLError):
-        raise ValidationError(_("The file cannot be read as YAML.")) from None
-    if isinstance(document, Mapping) and isinstance(document.get("margins"), Mapping):
-        document = document["margins"]
-    if not isinstance(document, Mapping) or not document:
-        raise ValidationError(_("The YAML file must map each question code to its targets, e.g. gender: {1: 0.48, 2: 0.52}."))
-    rows: list[list[Any]] = [["variable", "code", "target"]]
-    for variable, targets in document.items():
-        if not isinstance(targets, Mapping):
-            raise ValidationError(_("The targets of “%(code)s” must map answer codes to numbers.") % {"code": variable})
-        rows.extend([str(variable), code, target] for code, target in targets.items())
-    return _margins_from_rows(rows)
-
-
-def parse_margins_text(variable: str, text: str) -> dict[str, dict[int, float]]:
-    """Margins of one question typed as lines "code = target" (or "code; target", "code target")."""
-    rows: list[list[Any]] = [["variable", "code", "target"]]
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line:
-            continue
-        for sep in ("=", ";", "\t", ":"):
-            if sep in line:
-                code, _sep, target = line.partition(sep)
-                break
-        else:
-            code, _sep, target = line.partition(" ")
-        rows.append([variable, code.strip(), target.strip()])
-    if len(rows) == 1:
-        raise ValidationError(_("Type one line per answer code: code = target."))
-    return _margins_from_rows(rows)

@@ -1,4 +1,4 @@
-"""The built-in questionnaire: Appendix 1 of Bekbutayeva et al. (2025), plus an optional network-size question.
+"""The built-in questionnaire template: Appendix 1 of Bekbutayeva et al. (2025), plus an optional network-size question.
 
 The texts and codes are those of the analysis engine's codebook (tripartite/analysis/data/paper2025/codebook.yaml);
 the sector labels come from the jurisdiction pack's survey sectors (the paper's eleven sectors, Table 1 order).
@@ -10,9 +10,13 @@ migration 0002 and, idempotently, by `services.ensure_builtin_template()` (demo,
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.utils import timezone
+
+from tripartite.core.i18n import in_languages
+from tripartite.languages import LANGUAGES
 
 TEMPLATE_CODE = "social-dialogue-appendix-1"
 TEMPLATE_TITLE = {
@@ -38,6 +42,13 @@ FOUR_POINT_SELF = [
     (3, "Жеткіліксіз белсендімін", "Недостаточно активно", "Insufficiently active"),
     (4, "Мүлдем қатыспаймын", "Совсем не участвую", "Not involved at all"),
 ]
+
+
+def text_columns(field: str, texts: Mapping[str, str] | Sequence[str]) -> dict[str, str]:
+    """The columns of a trilingual field (`title_kk`, `title_ru`, `title_en`) for texts given by language, or as a
+    sequence in the order of `tripartite.languages.LANGUAGES`."""
+    values = [texts[code] for code in LANGUAGES] if isinstance(texts, Mapping) else list(texts)
+    return dict(zip(in_languages(field), values, strict=True))
 
 
 def _sector_options() -> list[tuple[int, str, str, str]]:
@@ -127,29 +138,24 @@ def install(Questionnaire: Any, QuestionnaireVersion: Any, Question: Any, Option
     """
     questionnaire, _created = Questionnaire.objects.get_or_create(
         code=TEMPLATE_CODE,
-        defaults={
-            "title_kk": TEMPLATE_TITLE["kk"], "title_ru": TEMPLATE_TITLE["ru"], "title_en": TEMPLATE_TITLE["en"],
-            "is_template": True, "owner": None,
-        },
+        defaults={**text_columns("title", TEMPLATE_TITLE), "is_template": True, "owner": None},
     )
     version = QuestionnaireVersion.objects.filter(questionnaire=questionnaire, number=1).first()
     if version is not None:
         return version
     version = QuestionnaireVersion.objects.create(
         questionnaire=questionnaire, number=1, status="published", published_at=timezone.now(),
-        intro_kk=TEMPLATE_INTRO["kk"], intro_ru=TEMPLATE_INTRO["ru"], intro_en=TEMPLATE_INTRO["en"],
+        **text_columns("intro", TEMPLATE_INTRO),
     )
     for position, spec in enumerate(questions(), start=1):
-        kk, ru, en = spec["text"]
-        help_kk, help_ru, help_en = spec.get("help", ("", "", ""))
         question = Question.objects.create(
             version=version, code=spec["code"], position=position, kind=spec["kind"],
-            text_kk=kk, text_ru=ru, text_en=en, help_kk=help_kk, help_ru=help_ru, help_en=help_en,
+            **text_columns("text", spec["text"]), **text_columns("help", spec.get("help", ("", "", ""))),
             required=spec["required"], ordinal=spec["ordinal"],
             min_value=spec.get("min"), max_value=spec.get("max"),
         )
         Option.objects.bulk_create([
-            Option(question=question, code=code, position=i, label_kk=lk, label_ru=lr, label_en=le)
-            for i, (code, lk, lr, le) in enumerate(spec.get("options", []), start=1)
+            Option(question=question, code=code, position=i, **text_columns("label", labels))
+            for i, (code, *labels) in enumerate(spec.get("options", []), start=1)
         ])
     return version

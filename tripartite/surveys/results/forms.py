@@ -8,8 +8,9 @@ from django import forms
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from tripartite.core.i18n import in_languages
 from tripartite.surveys.models import LANGUAGE_CHOICES, Campaign, ResultTable
-from tripartite.surveys.results import crosstab_questions, raking_available, rds_available
+from tripartite.surveys.results.queries import crosstab_questions, raking_available, rds_available
 
 REPORT_FORMATS = [("docx", _("Word document (DOCX)")), ("xlsx", _("Excel workbook (XLSX)"))]
 
@@ -48,14 +49,21 @@ class CrosstabForm(forms.Form):
         return any(self.data.get(name) for name in ("rows", "cols", "layer", "weight"))
 
 
-class PinForm(forms.Form):
+class PinForm(forms.ModelForm):
+    """The crosstab to pin (hidden, as built) and its title; `results.check_spec` checks the crosstab again."""
+
     rows = forms.CharField(widget=forms.HiddenInput)
     cols = forms.CharField(widget=forms.HiddenInput)
     layer = forms.CharField(widget=forms.HiddenInput, required=False)
     weight = forms.CharField(widget=forms.HiddenInput, required=False)
-    title_kk = forms.CharField(label=_("Title (Kazakh)"), max_length=300, required=False)
-    title_ru = forms.CharField(label=_("Title (Russian)"), max_length=300, required=False)
-    title_en = forms.CharField(label=_("Title (English)"), max_length=300, required=False)
+
+    class Meta:
+        model = ResultTable
+        fields = ["rows", "cols", "layer", "weight", *in_languages("title")]
+
+    def _post_clean(self) -> None:
+        # Model validation is the service's job (it raises ValidationError that the view shows).
+        pass
 
 
 class MarginsUploadForm(forms.Form):

@@ -22,7 +22,7 @@ from django.utils.translation import override
 from tripartite.analysis import Codebook, Variable
 from tripartite.analysis.outputs import write_table
 from tripartite.surveys.models import Campaign, Question
-from tripartite.surveys.results import codebook_of, questions_of
+from tripartite.surveys.results.queries import codebook_of, questions_of
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",

@@ -13,23 +13,23 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tripartite.core.errors import DomainError
-from tripartite.core.pages import deny as _deny
-from tripartite.core.pages import submit as _submit
+from tripartite.core.pages import delete_page, deny, form_page, permit, refusal_text, submit
 from tripartite.core.policy import Action, can
 from tripartite.core.throttle import client_address
 from tripartite.core.views import history_page, paginate
-from tripartite.surveys import queries, services
-from tripartite.surveys.forms import (
+from tripartite.languages import LANGUAGES
+from tripartite.surveys.collect import queries, services
+from tripartite.surveys.collect.forms import (
     CampaignFilterForm,
     CampaignForm,
     IntroForm,
@@ -40,31 +40,32 @@ from tripartite.surveys.forms import (
 )
 from tripartite.surveys.models import (
     LANGUAGE_CHOICES,
-    LANGUAGES,
     Campaign,
     Option,
     Question,
-    Questionnaire,
     QuestionnaireVersion,
     Response,
 )
 
 
-def _form_page(request: HttpRequest, form: forms.BaseForm, *, title: str, back_url: str, submit: str,
-               context: dict[str, Any] | None = None) -> HttpResponse:
-    status = 422 if request.method == "POST" and form.errors else 200
-    return render(
-        request, "surveys/form.html",
-        {"form": form, "title": title, "back_url": back_url, "submit_label": submit, **(context or {})},
-        status=status,
-    )
+def _write_page(
+    request: HttpRequest, form: forms.BaseForm, call: Callable[[dict[str, Any]], Any], *, done: str,
+    next_url: Callable[[Any], str], title: str, back_url: str, submit_label: str, context: dict[str, Any] | None = None,
+) -> HttpResponse:
+    """The page of one write: a valid form runs `call` and goes on to `next_url(result)` saying `done`; else the
+    form is shown (again, with the service's refusal on it)."""
+    result = submit(request, form, call)
+    if result is not None:
+        messages.success(request, done)
+        return redirect(next_url(result))
+    return form_page(request, form, title=title, back_url=back_url, submit=submit_label, context=context)
 
 
 def _post_action(request: HttpRequest, back: str, call: Callable[[], Any], success: str) -> HttpResponse:
     try:
         call()
     except (ValidationError, DomainError) as exc:
-        messages.error(request, " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc))
+        messages.error(request, refusal_text(exc))
     else:
         if success:
             messages.success(request, success)
@@ -72,11 +73,7 @@ def _post_action(request: HttpRequest, back: str, call: Callable[[], Any], succe
 
 
 def _results_url(campaign: Campaign) -> str:
-    """The results page (S2's urls_results) when it exists."""
-    try:
-        return reverse("surveys:results", args=[campaign.slug])
-    except NoReverseMatch:
-        return ""
+    return reverse("surveys:results", args=[campaign.slug])
 
 
 def respond_url(request: HttpRequest, campaign: Campaign, **params: str) -> str:
@@ -119,7 +116,7 @@ def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _campaign_form(request: HttpRequest, campaign: Campaign | None) -> CampaignForm:
     user = request.user
-    versions = services.usable_versions(user)
+    versions = queries.usable_versions(user)
     if campaign is not None:
         versions = QuestionnaireVersion.objects.filter(
             Q(pk__in=versions.values("pk")) | Q(pk=campaign.version_id)
@@ -128,33 +125,31 @@ def _campaign_form(request: HttpRequest, campaign: Campaign | None) -> CampaignF
                         versions=versions)
 
 
+def _campaign_url(campaign: Campaign) -> str:
+    return reverse("surveys:campaign", args=[campaign.slug])
+
+
 def campaign_create(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated or not queries.manageable_owners(request.user).exists():
-        return _deny(request)
+        return deny(request)
     services.ensure_builtin_template()
     form = _campaign_form(request, None)
     if request.method == "GET":
         form.initial.setdefault("opens_on", timezone.localdate())
-    created = _submit(request, form, lambda data: services.campaign_create(by=request.user, **data))
-    if created is not None:
-        messages.success(request, _("The campaign was created."))
-        return redirect("surveys:campaign", slug=created.slug)
-    return _form_page(request, form, title=_("New survey campaign"), back_url=reverse("surveys:list"),
-                      submit=_("Create"))
+    return _write_page(request, form, lambda data: services.campaign_create(by=request.user, **data),
+                       done=_("The campaign was created."), next_url=_campaign_url,
+                       title=_("New survey campaign"), back_url=reverse("surveys:list"), submit_label=_("Create"))
 
 
 def campaign_edit(request: HttpRequest, slug: str) -> HttpResponse:
     campaign = queries.campaign_for(request.user, slug)
-    if not queries.may_manage(request.user, campaign):
-        return _deny(request)
+    permit(request, Action.CHANGE, campaign)
     form = _campaign_form(request, campaign)
-    saved = _submit(request, form, lambda data: services.campaign_update(campaign=campaign, by=request.user, data=data))
-    if saved is not None:
-        messages.success(request, _("The changes were saved."))
-        return redirect("surveys:campaign", slug=saved.slug)
-    return _form_page(request, form, title=_("Edit %(name)s") % {"name": campaign},
-                      back_url=reverse("surveys:campaign", args=[slug]), submit=_("Save"),
-                      context={"history_url": reverse("surveys:campaign_history", args=[slug])})
+    return _write_page(request, form, lambda data: services.campaign_update(campaign=campaign, by=request.user, data=data),
+                       done=_("The changes were saved."), next_url=_campaign_url,
+                       title=_("Edit %(name)s") % {"name": campaign}, back_url=_campaign_url(campaign),
+                       submit_label=_("Save"),
+                       context={"history_url": reverse("surveys:campaign_history", args=[slug])})
 
 
 def campaign_history(request: HttpRequest, slug: str) -> HttpResponse:
@@ -164,10 +159,9 @@ def campaign_history(request: HttpRequest, slug: str) -> HttpResponse:
 
 def invitations(request: HttpRequest, slug: str) -> HttpResponse:
     campaign = queries.campaign_for(request.user, slug)
-    if not queries.may_manage(request.user, campaign):
-        return _deny(request)
+    permit(request, Action.CHANGE, campaign)
     form = InvitationsForm(request.POST or None)
-    created = _submit(request, form, lambda data: services.invitations_generate(
+    created = submit(request, form, lambda data: services.invitations_generate(
         campaign=campaign, by=request.user, count=data["count"]))
     if created is not None:
         messages.success(request, _("%(n)s invitations were generated.") % {"n": len(created)})
@@ -182,8 +176,7 @@ def invitations(request: HttpRequest, slug: str) -> HttpResponse:
 
 def invitations_csv(request: HttpRequest, slug: str) -> HttpResponse:
     campaign = queries.campaign_for(request.user, slug)
-    if not queries.may_manage(request.user, campaign):
-        return _deny(request)
+    permit(request, Action.CHANGE, campaign)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{campaign.slug}-invitations.csv"'
     response.write("\ufeff")
@@ -329,18 +322,16 @@ def questionnaire_list(request: HttpRequest) -> HttpResponse:
 def questionnaire_create(request: HttpRequest) -> HttpResponse:
     owners = queries.manageable_owners(request.user) if request.user.is_authenticated else None
     if owners is None or not owners.exists():
-        return _deny(request)
+        return deny(request)
     services.ensure_builtin_template()
-    sources = services.usable_versions(request.user)
-    form = QuestionnaireForm(request.POST or None, owners=owners, sources=sources)
+    form = QuestionnaireForm(request.POST or None, owners=owners, sources=queries.usable_versions(request.user))
     if request.method == "GET" and request.GET.get("copy_from", "").isdigit():
         form.initial["copy_from"] = int(request.GET["copy_from"])
-    created = _submit(request, form, lambda data: services.questionnaire_create(by=request.user, **data))
-    if created is not None:
-        messages.success(request, _("The questionnaire was created with a draft version 1."))
-        return redirect("surveys:version", code=created.code, number=1)
-    return _form_page(request, form, title=_("New questionnaire"), back_url=reverse("surveys:questionnaires"),
-                      submit=_("Create"))
+    return _write_page(request, form, lambda data: services.questionnaire_create(by=request.user, **data),
+                       done=_("The questionnaire was created with a draft version 1."),
+                       next_url=lambda created: reverse("surveys:version", args=[created.code, 1]),
+                       title=_("New questionnaire"), back_url=reverse("surveys:questionnaires"),
+                       submit_label=_("Create"))
 
 
 def questionnaire_detail(request: HttpRequest, code: str) -> HttpResponse:
@@ -353,17 +344,16 @@ def questionnaire_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 def questionnaire_edit(request: HttpRequest, code: str) -> HttpResponse:
     questionnaire = queries.questionnaire_for(request.user, code)
-    if questionnaire.is_template or not can(request.user, Action.CHANGE, questionnaire):
-        return _deny(request)
+    permit(request, Action.CHANGE, questionnaire)
+    if questionnaire.is_template:
+        raise PermissionDenied
     form = QuestionnaireForm(request.POST or None, instance=questionnaire)
-    saved = _submit(request, form, lambda data: services.questionnaire_update(
-        questionnaire=questionnaire, by=request.user, data=data))
     back = reverse("surveys:questionnaire", args=[code])
-    if saved is not None:
-        messages.success(request, _("The changes were saved."))
-        return redirect(back)
-    return _form_page(request, form, title=_("Edit %(name)s") % {"name": questionnaire}, back_url=back,
-                      submit=_("Save"), context={"history_url": reverse("surveys:questionnaire_history", args=[code])})
+    return _write_page(request, form, lambda data: services.questionnaire_update(
+        questionnaire=questionnaire, by=request.user, data=data),
+        done=_("The changes were saved."), next_url=lambda _saved: back,
+        title=_("Edit %(name)s") % {"name": questionnaire}, back_url=back, submit_label=_("Save"),
+        context={"history_url": reverse("surveys:questionnaire_history", args=[code])})
 
 
 def questionnaire_history(request: HttpRequest, code: str) -> HttpResponse:
@@ -387,8 +377,7 @@ def version_detail(request: HttpRequest, code: str, number: int) -> HttpResponse
 @require_POST
 def version_new(request: HttpRequest, code: str) -> HttpResponse:
     questionnaire = queries.questionnaire_for(request.user, code)
-    if not can(request.user, Action.CHANGE, questionnaire):
-        return _deny(request)
+    permit(request, Action.CHANGE, questionnaire)
     try:
         draft = services.version_new_draft(questionnaire=questionnaire, by=request.user)
     except DomainError as exc:
@@ -397,143 +386,117 @@ def version_new(request: HttpRequest, code: str) -> HttpResponse:
     return redirect("surveys:version", code=code, number=draft.number)
 
 
-def _version(request: HttpRequest, code: str, number: int) -> tuple[Questionnaire, QuestionnaireVersion]:
+# The questionnaire editor: a version's introduction, questions and options, for those who may change it.
+
+
+def _version(request: HttpRequest, code: str, number: int) -> QuestionnaireVersion:
     questionnaire = queries.questionnaire_for(request.user, code)
-    return questionnaire, queries.version_of(questionnaire, number)
+    version = queries.version_of(questionnaire, number)
+    permit(request, Action.CHANGE, questionnaire)
+    return version
+
+
+def _question(request: HttpRequest, pk: int) -> Question:
+    question = get_object_or_404(Question.objects.select_related("version__questionnaire"), pk=pk)
+    permit(request, Action.CHANGE, queries.questionnaire_for(request.user, question.version.questionnaire.code))
+    return question
+
+
+def _option(request: HttpRequest, pk: int) -> Option:
+    option = get_object_or_404(Option.objects.select_related("question__version__questionnaire"), pk=pk)
+    permit(request, Action.CHANGE, queries.questionnaire_for(request.user, option.question.version.questionnaire.code))
+    return option
 
 
 def _version_url(version: QuestionnaireVersion) -> str:
     return reverse("surveys:version", args=[version.questionnaire.code, version.number])
 
 
+def _question_url(question: Question) -> str:
+    return _version_url(question.version) + f"#question-{question.pk}"
+
+
 @require_POST
 def version_publish(request: HttpRequest, code: str, number: int) -> HttpResponse:
-    questionnaire, version = _version(request, code, number)
-    if not can(request.user, Action.CHANGE, questionnaire):
-        return _deny(request)
+    version = _version(request, code, number)
     return _post_action(request, _version_url(version),
                         lambda: services.version_publish(version=version, by=request.user),
                         _("Version %(n)s is published and can be used in campaigns.") % {"n": number})
 
 
 def version_intro(request: HttpRequest, code: str, number: int) -> HttpResponse:
-    questionnaire, version = _version(request, code, number)
-    if not can(request.user, Action.CHANGE, questionnaire):
-        return _deny(request)
+    version = _version(request, code, number)
     form = IntroForm(request.POST or None, instance=version)
-    saved = _submit(request, form, lambda data: services.version_update(version=version, by=request.user, data=data))
-    if saved is not None:
-        messages.success(request, _("The changes were saved."))
-        return redirect(_version_url(version))
-    return _form_page(request, form, title=_("Introduction of %(name)s") % {"name": version},
-                      back_url=_version_url(version), submit=_("Save"))
+    return _write_page(request, form, lambda data: services.version_update(version=version, by=request.user, data=data),
+                       done=_("The changes were saved."), next_url=_version_url,
+                       title=_("Introduction of %(name)s") % {"name": version}, back_url=_version_url(version),
+                       submit_label=_("Save"))
 
 
 def question_add(request: HttpRequest, code: str, number: int) -> HttpResponse:
-    questionnaire, version = _version(request, code, number)
-    if not can(request.user, Action.CHANGE, questionnaire):
-        return _deny(request)
+    version = _version(request, code, number)
     form = QuestionForm(request.POST or None)
-    added = _submit(request, form, lambda data: services.question_add(version=version, by=request.user, data=data))
-    if added is not None:
-        messages.success(request, _("The question was added."))
-        return redirect(_version_url(version) + f"#question-{added.pk}")
-    return _form_page(request, form, title=_("Add a question to %(name)s") % {"name": version},
-                      back_url=_version_url(version), submit=_("Add question"))
-
-
-def _question(request: HttpRequest, pk: int) -> Question:
-    question = get_object_or_404(Question.objects.select_related("version__questionnaire"), pk=pk)
-    queries.questionnaire_for(request.user, question.version.questionnaire.code)
-    return question
+    return _write_page(request, form, lambda data: services.question_add(version=version, by=request.user, data=data),
+                       done=_("The question was added."), next_url=_question_url,
+                       title=_("Add a question to %(name)s") % {"name": version}, back_url=_version_url(version),
+                       submit_label=_("Add question"))
 
 
 def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
     question = _question(request, pk)
-    if not can(request.user, Action.CHANGE, question.version.questionnaire):
-        return _deny(request)
     form = QuestionForm(request.POST or None, instance=question)
-    back = _version_url(question.version) + f"#question-{pk}"
-    saved = _submit(request, form, lambda data: services.question_update(question=question, by=request.user, data=data))
-    if saved is not None:
-        messages.success(request, _("The changes were saved."))
-        return redirect(back)
-    return _form_page(request, form, title=_("Edit question %(code)s") % {"code": question.code}, back_url=back,
-                      submit=_("Save"))
+    return _write_page(request, form, lambda data: services.question_update(question=question, by=request.user, data=data),
+                       done=_("The changes were saved."), next_url=_question_url,
+                       title=_("Edit question %(code)s") % {"code": question.code}, back_url=_question_url(question),
+                       submit_label=_("Save"))
 
 
 @require_POST
 def question_move(request: HttpRequest, pk: int) -> HttpResponse:
     question = _question(request, pk)
-    if not can(request.user, Action.CHANGE, question.version.questionnaire):
-        return _deny(request)
     direction = "up" if request.POST.get("direction") == "up" else "down"
-    return _post_action(request, _version_url(question.version) + f"#question-{pk}",
+    return _post_action(request, _question_url(question),
                         lambda: services.question_move(question=question, by=request.user, direction=direction), "")
 
 
 def question_delete(request: HttpRequest, pk: int) -> HttpResponse:
     question = _question(request, pk)
-    if not can(request.user, Action.CHANGE, question.version.questionnaire):
-        return _deny(request)
     back = _version_url(question.version)
-    if request.method == "POST":
-        return _post_action(request, back, lambda: services.question_delete(question=question, by=request.user),
-                            _("The question was deleted."))
-    return render(request, "surveys/confirm.html", {
-        "object": question, "title": _("Delete question %(code)s") % {"code": question.code}, "back_url": back,
-    })
+    return delete_page(request, obj=question, delete=lambda: services.question_delete(question=question, by=request.user),
+                       title=_("Delete question %(code)s") % {"code": question.code}, back_url=back, done_url=back,
+                       done=_("The question was deleted."))
 
 
 def option_add(request: HttpRequest, pk: int) -> HttpResponse:
     question = _question(request, pk)
-    if not can(request.user, Action.CHANGE, question.version.questionnaire):
-        return _deny(request)
     form = OptionForm(request.POST or None)
-    back = _version_url(question.version) + f"#question-{pk}"
-    added = _submit(request, form, lambda data: services.option_add(question=question, by=request.user, data=data))
-    if added is not None:
-        messages.success(request, _("The option was added."))
-        return redirect(back)
-    return _form_page(request, form, title=_("Add an option to %(code)s") % {"code": question.code}, back_url=back,
-                      submit=_("Add option"))
-
-
-def _option(request: HttpRequest, pk: int) -> Option:
-    option = get_object_or_404(Option.objects.select_related("question__version__questionnaire"), pk=pk)
-    queries.questionnaire_for(request.user, option.question.version.questionnaire.code)
-    return option
+    return _write_page(request, form, lambda data: services.option_add(question=question, by=request.user, data=data),
+                       done=_("The option was added."), next_url=lambda _added: _question_url(question),
+                       title=_("Add an option to %(code)s") % {"code": question.code}, back_url=_question_url(question),
+                       submit_label=_("Add option"))
 
 
 def option_edit(request: HttpRequest, pk: int) -> HttpResponse:
     option = _option(request, pk)
-    if not can(request.user, Action.CHANGE, option.question.version.questionnaire):
-        return _deny(request)
-    back = _version_url(option.question.version) + f"#question-{option.question_id}"
+    back = _question_url(option.question)
     form = OptionForm(request.POST or None, instance=option)
-    saved = _submit(request, form, lambda data: services.option_update(
-        option=option, by=request.user, data={**data, "code": data["code"] if data["code"] is not None else option.code}))
-    if saved is not None:
-        messages.success(request, _("The changes were saved."))
-        return redirect(back)
-    return _form_page(request, form, title=_("Edit option %(code)s") % {"code": option.code}, back_url=back,
-                      submit=_("Save"))
+    return _write_page(request, form, lambda data: services.option_update(
+        option=option, by=request.user, data={**data, "code": option.code if data["code"] is None else data["code"]}),
+        done=_("The changes were saved."), next_url=lambda _saved: back,
+        title=_("Edit option %(code)s") % {"code": option.code}, back_url=back, submit_label=_("Save"))
 
 
 @require_POST
 def option_move(request: HttpRequest, pk: int) -> HttpResponse:
     option = _option(request, pk)
-    if not can(request.user, Action.CHANGE, option.question.version.questionnaire):
-        return _deny(request)
     direction = "up" if request.POST.get("direction") == "up" else "down"
-    return _post_action(request, _version_url(option.question.version) + f"#question-{option.question_id}",
+    return _post_action(request, _question_url(option.question),
                         lambda: services.option_move(option=option, by=request.user, direction=direction), "")
 
 
-@require_POST
 def option_delete(request: HttpRequest, pk: int) -> HttpResponse:
     option = _option(request, pk)
-    if not can(request.user, Action.CHANGE, option.question.version.questionnaire):
-        return _deny(request)
-    return _post_action(request, _version_url(option.question.version) + f"#question-{option.question_id}",
-                        lambda: services.option_delete(option=option, by=request.user), _("The option was deleted."))
+    back = _question_url(option.question)
+    return delete_page(request, obj=option, delete=lambda: services.option_delete(option=option, by=request.user),
+                       title=_("Delete option %(code)s") % {"code": option.code}, back_url=back, done_url=back,
+                       done=_("The option was deleted."))

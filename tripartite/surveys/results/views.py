@@ -1,6 +1,7 @@
 """Results pages of a campaign: overview, crosstab builder, pinned tables, margins, import, exports, report.
 
-Thin views: they parse the request, call `results`, `importing`, `exporting` or `reports`, and render.
+Thin views: they parse the request, call the results' queries or services, `importing`, `exporting` or
+`reports`, and render.
 The owner, analysts and administrators see everything; when the owner publishes the results,
 everyone else sees the public version, where small cells are hidden.
 """
@@ -15,6 +16,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,12 +24,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from tripartite.analysis.cli_messages import message
+from tripartite.analysis import i18n as analysis_i18n
 from tripartite.core.errors import DomainError
-from tripartite.core.pages import deny as _deny
 from tripartite.core.i18n import current_language
-from tripartite.surveys import exporting, importing, queries, reports, results
-from tripartite.surveys.forms_results import (
+from tripartite.core.pages import add_errors, delete_page, deny, permit, refusal_text
+from tripartite.core.policy import Action
+from tripartite.languages import LANGUAGES
+from tripartite.surveys import importing
+from tripartite.surveys.collect import queries as collect_queries
+from tripartite.surveys.models import Campaign, Margins, Response, ResultTable
+from tripartite.surveys.results import exporting, queries, reports, services
+from tripartite.surveys.results.forms import (
     CrosstabForm,
     ImportForm,
     MarginsTextForm,
@@ -35,14 +42,34 @@ from tripartite.surveys.forms_results import (
     PinForm,
     ReportForm,
 )
-from tripartite.surveys.models import Campaign, Margins, ResultTable
 
 #: Session key of the rejected-rows files an owner may download (token -> campaign id and CSV text).
 REJECTED_SESSION_KEY = "surveys_import_rejected"
 
 
 def _campaign(request: HttpRequest, slug: str) -> Campaign:
-    return queries.campaign_for(request.user, slug)
+    return collect_queries.campaign_for(request.user, slug)
+
+
+def _managed_campaign(request: HttpRequest, slug: str) -> Campaign:
+    """The campaign whose results settings (pinned tables, margins, imports) the user changes: its owner's."""
+    campaign = _campaign(request, slug)
+    permit(request, Action.CHANGE, campaign)
+    return campaign
+
+
+def _analysed_campaign(request: HttpRequest, slug: str) -> Campaign:
+    """The campaign whose full results (answers, reports) the user reads: the owner's editors, analysts, admins."""
+    campaign = _campaign(request, slug)
+    permit(request, Action.VIEW, campaign, kind=Response)
+    return campaign
+
+
+def _row_of(campaign: Campaign, model: type[Model], pk: int) -> Any:
+    row = model._default_manager.filter(campaign=campaign, pk=pk).first()
+    if row is None:
+        raise Http404
+    return row
 
 
 # ---------------------------------------------------------------------------------------------
@@ -77,9 +104,9 @@ def table_view(data: Mapping[str, Any], lang: str) -> dict[str, Any]:
         "has_marks": bool(marks),
         "layers": layers,
         # The engine's words, as in the reports ("Findings" alone is ambiguous across the apps' catalogues).
-        "total_label": message("total", lang),
-        "statistics_label": message("statistics", lang),
-        "findings_label": message("findings", lang),
+        "total_label": analysis_i18n.gettext(lang, "Total"),
+        "statistics_label": analysis_i18n.gettext(lang, "Statistics"),
+        "findings_label": analysis_i18n.gettext(lang, "Findings"),
     }
 
 
@@ -89,23 +116,23 @@ def table_view(data: Mapping[str, Any], lang: str) -> dict[str, Any]:
 
 def results_page(request: HttpRequest, slug: str) -> HttpResponse:
     campaign = _campaign(request, slug)
-    access = results.results_access(request.user, campaign)
+    access = queries.results_access(request.user, campaign)
     if access is None:
-        return _deny(request)
+        return deny(request)
     public = access == "public"
     lang = current_language()
-    by_day = results.counts_by_day(campaign)
-    by_wave = results.counts_by_wave(campaign)
+    by_day = queries.counts_by_day(campaign)
+    by_wave = queries.counts_by_wave(campaign)
     total = sum(n for _d, n in by_day)
     peak = max((n for _d, n in by_day), default=0)
-    pinned = results.pinned_results(campaign, public=public, lang=lang)
+    pinned = queries.pinned_results(campaign, public=public, lang=lang)
     return render(request, "surveys/results/results.html", {
         "campaign": campaign, "public": public, "total": total,
         "by_day": [(d, n, round(100 * n / peak) if peak else 0) for d, n in by_day],
         "by_wave": by_wave,
-        "distributions": results.distributions(campaign, public=public, lang=lang),
+        "distributions": queries.distributions(campaign, public=public, lang=lang),
         "pinned": [(p, table_view(p.data, lang) if p.data else None) for p in pinned],
-        "may_manage": results.may_manage(request.user, campaign),
+        "may_manage": collect_queries.may_manage(request.user, campaign),
         "k": campaign.suppression_k,
     })
 
@@ -116,25 +143,26 @@ def results_page(request: HttpRequest, slug: str) -> HttpResponse:
 
 def crosstab_page(request: HttpRequest, slug: str) -> HttpResponse:
     campaign = _campaign(request, slug)
-    access = results.results_access(request.user, campaign)
+    access = queries.results_access(request.user, campaign)
     if access is None:
-        return _deny(request)
+        return deny(request)
     lang = current_language()
     form = CrosstabForm(request.GET or None, campaign=campaign)
     context: dict[str, Any] = {"campaign": campaign, "form": form, "public": access == "public",
-                               "may_manage": results.may_manage(request.user, campaign), "k": campaign.suppression_k}
+                               "may_manage": collect_queries.may_manage(request.user, campaign),
+                               "k": campaign.suppression_k}
     status = 200
     if form.submitted and form.is_valid():
         try:
-            spec = results.check_spec(campaign, **form.cleaned_data)
-            outcome = results.crosstab_for(campaign, spec, public=access == "public", lang=lang)
+            spec = queries.check_spec(campaign, **form.cleaned_data)
+            outcome = queries.crosstab_for(campaign, spec, public=access == "public", lang=lang)
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, str(exc))
+            add_errors(form, exc)
             status = 422
         else:
             data = outcome.to_dict(lang)
             context |= {
-                "table": table_view(data, lang), "chart": results.crosstab_chart(data, lang=lang),
+                "table": table_view(data, lang), "chart": queries.crosstab_chart(data, lang=lang),
                 "weights": outcome.weights.describe() if outcome.weights else "",
                 "spec": spec, "pin_form": PinForm(initial={**spec.__dict__}),
                 "report_query": request.GET.urlencode(),
@@ -144,37 +172,31 @@ def crosstab_page(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_POST
 def pin(request: HttpRequest, slug: str) -> HttpResponse:
-    campaign = _campaign(request, slug)
-    if not results.may_manage(request.user, campaign):
-        return _deny(request)
+    campaign = _managed_campaign(request, slug)
     form = PinForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("The table could not be pinned: choose rows and columns again."))
         return redirect("surveys:results_crosstab", slug=slug)
     data = form.cleaned_data
     try:
-        spec = results.check_spec(campaign, rows=data["rows"], cols=data["cols"], layer=data["layer"],
+        spec = queries.check_spec(campaign, rows=data["rows"], cols=data["cols"], layer=data["layer"],
                                   weight=data["weight"])
-        results.result_table_pin(campaign=campaign, spec=spec, by=request.user,
-                                 titles={lang: data[f"title_{lang}"] for lang in ("kk", "ru", "en")})
+        services.result_table_pin(campaign=campaign, spec=spec, by=request.user,
+                                  titles={lang: data[f"title_{lang}"] for lang in LANGUAGES})
     except (DomainError, ValidationError) as exc:
-        messages.error(request, "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc))
+        messages.error(request, refusal_text(exc))
         return redirect("surveys:results_crosstab", slug=slug)
     messages.success(request, _("The table is pinned to the results page."))
     return redirect("surveys:results", slug=slug)
 
 
-@require_POST
 def unpin(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    campaign = _campaign(request, slug)
-    if not results.may_manage(request.user, campaign):
-        return _deny(request)
-    table = ResultTable.objects.filter(campaign=campaign, pk=pk).first()
-    if table is None:
-        raise Http404
-    results.result_table_unpin(table=table, by=request.user)
-    messages.success(request, _("The table was removed from the results page."))
-    return redirect("surveys:results", slug=slug)
+    campaign = _managed_campaign(request, slug)
+    table = _row_of(campaign, ResultTable, pk)
+    back = reverse("surveys:results", args=[slug])
+    return delete_page(request, obj=table, delete=lambda: services.result_table_unpin(table=table, by=request.user),
+                       title=_("Remove the table %(title)s") % {"title": table.title}, back_url=back, done_url=back,
+                       done=_("The table was removed from the results page."))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -182,9 +204,7 @@ def unpin(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 def margins_page(request: HttpRequest, slug: str) -> HttpResponse:
-    campaign = _campaign(request, slug)
-    if not results.may_manage(request.user, campaign):
-        return _deny(request)
+    campaign = _managed_campaign(request, slug)
     upload = MarginsUploadForm(prefix="upload")
     typed = MarginsTextForm(prefix="typed", campaign=campaign)
     status = 200
@@ -199,14 +219,13 @@ def margins_page(request: HttpRequest, slug: str) -> HttpResponse:
             data = form.cleaned_data
             try:
                 if uploading:
-                    parsed = results.parse_margins_file(data["file"].name, data["file"].read())
+                    parsed = services.parse_margins_file(data["file"].name, data["file"].read())
                 else:
-                    parsed = results.parse_margins_text(data["variable"], data["targets"])
-                saved = results.margins_save(campaign=campaign, margins=parsed, by=request.user,
-                                             source=data["source"] or (data["file"].name if uploading else ""))
+                    parsed = services.parse_margins_text(data["variable"], data["targets"])
+                saved = services.margins_save(campaign=campaign, margins=parsed, by=request.user,
+                                              source=data["source"] or (data["file"].name if uploading else ""))
             except ValidationError as exc:
-                for text in exc.messages:
-                    form.add_error(None, text)
+                add_errors(form, exc)
             else:
                 messages.success(request, _("Margins saved for %(questions)s.") % {
                     "questions": ", ".join(m.variable for m in saved)})
@@ -218,17 +237,13 @@ def margins_page(request: HttpRequest, slug: str) -> HttpResponse:
     }, status=status)
 
 
-@require_POST
 def margins_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    campaign = _campaign(request, slug)
-    if not results.may_manage(request.user, campaign):
-        return _deny(request)
-    row = Margins.objects.filter(campaign=campaign, pk=pk).first()
-    if row is None:
-        raise Http404
-    results.margins_delete(margins=row, by=request.user)
-    messages.success(request, _("The margins of %(question)s were deleted.") % {"question": row.variable})
-    return redirect("surveys:results_margins", slug=slug)
+    campaign = _managed_campaign(request, slug)
+    row = _row_of(campaign, Margins, pk)
+    back = reverse("surveys:results_margins", args=[slug])
+    return delete_page(request, obj=row, delete=lambda: services.margins_delete(margins=row, by=request.user),
+                       title=_("Delete the margins of %(question)s") % {"question": row.variable}, back_url=back,
+                       done_url=back, done=_("The margins of %(question)s were deleted.") % {"question": row.variable})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -236,9 +251,7 @@ def margins_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 def import_page(request: HttpRequest, slug: str) -> HttpResponse:
-    campaign = _campaign(request, slug)
-    if not results.may_manage(request.user, campaign):
-        return _deny(request)
+    campaign = _managed_campaign(request, slug)
     form = ImportForm(request.POST or None, request.FILES or None)
     context: dict[str, Any] = {"campaign": campaign, "form": form}
     status = 200
@@ -279,9 +292,7 @@ def import_page(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def import_rejected(request: HttpRequest, slug: str, token: str) -> HttpResponse:
-    campaign = _campaign(request, slug)
-    if not results.may_manage(request.user, campaign):
-        return _deny(request)
+    campaign = _managed_campaign(request, slug)
     entry = request.session.get(REJECTED_SESSION_KEY, {}).get(token)
     if not entry or entry.get("campaign") != campaign.pk:
         raise Http404
@@ -295,13 +306,11 @@ def import_rejected(request: HttpRequest, slug: str, token: str) -> HttpResponse
 
 
 def export_answers(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
-    campaign = _campaign(request, slug)
-    if not results.may_analyse(request.user, campaign):
-        return _deny(request)
+    campaign = _analysed_campaign(request, slug)
     if fmt not in exporting.FORMATS:
         raise Http404
     lang = request.GET.get("lang") or current_language()
-    lang = lang if lang in ("kk", "ru", "en") else current_language()
+    lang = lang if lang in LANGUAGES else current_language()
     export = exporting.export_answers(campaign, fmt, lang=lang)
     response = HttpResponse(export.content, content_type=export.content_type)
     response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
@@ -310,9 +319,7 @@ def export_answers(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
 
 def report_page(request: HttpRequest, slug: str) -> HttpResponse:
     """The report form (GET without `format`), or the report itself (GET with the form's fields)."""
-    campaign = _campaign(request, slug)
-    if not results.may_analyse(request.user, campaign):
-        return _deny(request)
+    campaign = _analysed_campaign(request, slug)
     data = request.GET.copy()
     data.setdefault("lang", current_language())
     form = ReportForm(data if "format" in request.GET else None, campaign=campaign,
@@ -324,19 +331,19 @@ def report_page(request: HttpRequest, slug: str) -> HttpResponse:
         return render(request, "surveys/results/report.html", {"campaign": campaign, "form": form}, status=422)
     lang = form.cleaned_data["lang"]
     chosen = [int(pk) for pk in form.cleaned_data["tables"]]
-    tables = results.pinned_results(campaign, public=False, lang=lang, only=chosen, charts=False)
+    tables = queries.pinned_results(campaign, public=False, lang=lang, only=chosen, charts=False)
     if request.GET.get("rows") or request.GET.get("cols"):
         # The table on the crosstab builder's page, as it stands.
         try:
-            spec = results.check_spec(campaign, rows=request.GET.get("rows", ""), cols=request.GET.get("cols", ""),
+            spec = queries.check_spec(campaign, rows=request.GET.get("rows", ""), cols=request.GET.get("cols", ""),
                                       layer=request.GET.get("layer", ""), weight=request.GET.get("weight", ""))
-            tables.insert(0, results.adhoc_result(campaign, spec, lang=lang))
+            tables.insert(0, queries.adhoc_result(campaign, spec, lang=lang))
         except DomainError as exc:
             form.add_error(None, str(exc))
             return render(request, "surveys/results/report.html", {"campaign": campaign, "form": form}, status=422)
     fmt = form.cleaned_data["format"]
     if fmt == "docx":
-        distributions = results.distributions(campaign, public=False, lang=lang) if form.cleaned_data["figures"] else ()
+        distributions = queries.distributions(campaign, public=False, lang=lang) if form.cleaned_data["figures"] else ()
         content = reports.report_docx(campaign, tables, lang=lang, distributions=distributions)
         content_type = reports.DOCX_TYPE
     else:

@@ -9,23 +9,19 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from tripartite.core.i18n import in_languages
+from tripartite.core.pages import DateInput
+from tripartite.languages import LANGUAGES
 from tripartite.partners.models import Organisation
-from tripartite.surveys.models import (
-    LANGUAGES,
-    Campaign,
-    Option,
-    Question,
-    Questionnaire,
-    QuestionnaireVersion,
+from tripartite.surveys.collect.services import (
+    CAMPAIGN_FIELDS,
+    MAX_INVITATIONS_PER_BATCH,
+    OPTION_FIELDS,
+    QUESTION_FIELDS,
+    QUESTIONNAIRE_FIELDS,
+    VERSION_FIELDS,
 )
-from tripartite.surveys.services import MAX_INVITATIONS_PER_BATCH
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
+from tripartite.surveys.models import Campaign, Option, Question, Questionnaire, QuestionnaireVersion
 
 
 def language_choices() -> list[tuple[str, Any]]:
@@ -55,10 +51,7 @@ class CampaignForm(forms.ModelForm):
 
     class Meta:
         model = Campaign
-        fields = [
-            "owner", "version", "slug", "title_kk", "title_ru", "title_en", "opens_on", "closes_on", "languages",
-            "mode", "results_public", "suppression_k", "published",
-        ]
+        fields = ["owner", *CAMPAIGN_FIELDS]
         widgets = {"opens_on": DateInput(), "closes_on": DateInput()}
         help_texts = {"slug": _("Part of the public link: small Latin letters, digits and hyphens.")}
 
@@ -85,7 +78,7 @@ class QuestionnaireForm(forms.ModelForm):
 
     class Meta:
         model = Questionnaire
-        fields = ["owner", "code", "title_kk", "title_ru", "title_en"]
+        fields = ["owner", "code", *QUESTIONNAIRE_FIELDS]
         help_texts = {"code": _("A short identifier: small Latin letters, digits and hyphens.")}
 
     def __init__(self, *args: Any, owners: QuerySet[Organisation] | None = None,
@@ -106,8 +99,8 @@ class QuestionnaireForm(forms.ModelForm):
 class IntroForm(forms.ModelForm):
     class Meta:
         model = QuestionnaireVersion
-        fields = ["intro_kk", "intro_ru", "intro_en"]
-        widgets = {f"intro_{code}": forms.Textarea(attrs={"rows": 3}) for code in LANGUAGES}
+        fields = VERSION_FIELDS
+        widgets = {column: forms.Textarea(attrs={"rows": 3}) for column in VERSION_FIELDS}
 
     def _post_clean(self) -> None:
         pass
@@ -116,11 +109,8 @@ class IntroForm(forms.ModelForm):
 class QuestionForm(forms.ModelForm):
     class Meta:
         model = Question
-        fields = [
-            "code", "kind", "text_kk", "text_ru", "text_en", "help_kk", "help_ru", "help_en", "required", "ordinal",
-            "min_value", "max_value",
-        ]
-        widgets = {f"text_{code}": forms.Textarea(attrs={"rows": 2}) for code in LANGUAGES}
+        fields = QUESTION_FIELDS
+        widgets = {column: forms.Textarea(attrs={"rows": 2}) for column in in_languages("text")}
         help_texts = {
             "code": _("Stable code used in results and exports: a small Latin letter, then letters, digits or _."),
             "min_value": _("Number questions only."),
@@ -137,7 +127,7 @@ class OptionForm(forms.ModelForm):
 
     class Meta:
         model = Option
-        fields = ["code", "label_kk", "label_ru", "label_en"]
+        fields = OPTION_FIELDS
 
     def _post_clean(self) -> None:
         pass

@@ -18,15 +18,16 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
-from tripartite.core.api_support import ErrorBody, current_user
+from tripartite.core.api_support import READ_ERRORS, current_user
 from tripartite.core.i18n import current_language
-from tripartite.surveys import queries, results
+from tripartite.languages import LANGUAGES
+from tripartite.surveys.collect import queries as collect_queries
 from tripartite.surveys.models import Campaign
+from tripartite.surveys.results import queries
 
 router = Router(tags=["surveys"])
 
-RESULT_ERRORS: dict[int, Any] = {401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody}
-LANG_PATTERN = "^(|kk|ru|en)$"
+LANG_PATTERN = f"^(|{'|'.join(LANGUAGES)})$"
 
 
 class CrosstabQuery(Schema):
@@ -61,8 +62,8 @@ class CountsOut(Schema):
 def _campaign_with_access(request: HttpRequest, slug: str) -> tuple[Campaign, bool]:
     """The campaign and whether the caller gets the public (suppressed) version."""
     user = current_user(request)
-    campaign = queries.campaign_for(user, slug)
-    access = results.results_access(user, campaign)
+    campaign = collect_queries.campaign_for(user, slug)
+    access = queries.results_access(user, campaign)
     if access is None:
         if not user.is_authenticated:
             raise HttpError(401, _("Sign in or send an API token to see these results."))
@@ -70,7 +71,7 @@ def _campaign_with_access(request: HttpRequest, slug: str) -> tuple[Campaign, bo
     return campaign, access == "public"
 
 
-@router.get("/campaigns/{slug}/crosstab", response={200: dict[str, Any], **RESULT_ERRORS},
+@router.get("/campaigns/{slug}/crosstab", response={200: dict[str, Any], **READ_ERRORS},
             summary="A crosstab with its statistics")
 def campaign_crosstab(request: HttpRequest, slug: str, query: Query[CrosstabQuery]) -> dict[str, Any]:
     """The analysis engine's crosstab JSON (counts, percentages, expected counts, adjusted residuals,
@@ -78,8 +79,8 @@ def campaign_crosstab(request: HttpRequest, slug: str, query: Query[CrosstabQuer
     Cells hidden for anonymous callers are `null`, their mask is in `suppressed`."""
     campaign, public = _campaign_with_access(request, slug)
     lang = query.lang or current_language()
-    spec = results.check_spec(campaign, rows=query.rows, cols=query.cols, layer=query.layer, weight=query.weight)
-    outcome = results.crosstab_for(campaign, spec, public=public, lang=lang)
+    spec = queries.check_spec(campaign, rows=query.rows, cols=query.cols, layer=query.layer, weight=query.weight)
+    outcome = queries.crosstab_for(campaign, spec, public=public, lang=lang)
     data = outcome.to_dict(lang)
     data["weighting"] = None if outcome.weights is None else {
         "kind": outcome.weights.kind, "respondents": outcome.weights.respondents,
@@ -89,25 +90,25 @@ def campaign_crosstab(request: HttpRequest, slug: str, query: Query[CrosstabQuer
     return data
 
 
-@router.get("/campaigns/{slug}/frequencies", response={200: dict[str, Any], **RESULT_ERRORS},
+@router.get("/campaigns/{slug}/frequencies", response={200: dict[str, Any], **READ_ERRORS},
             summary="The distribution of one question")
 def campaign_frequencies(request: HttpRequest, slug: str, query: Query[FrequenciesQuery]) -> dict[str, Any]:
     """The engine's frequencies JSON (count, percent, valid percent, cumulative percent, Wilson 95%
     interval per answer); for a multiple-choice question, respondents choosing each option."""
     campaign, public = _campaign_with_access(request, slug)
     lang = query.lang or current_language()
-    data = results.frequencies_for(campaign, query.var, public=public, lang=lang)
+    data = queries.frequencies_for(campaign, query.var, public=public, lang=lang)
     data["public"] = public
     return data
 
 
-@router.get("/campaigns/{slug}/counts", response={200: CountsOut, **RESULT_ERRORS},
+@router.get("/campaigns/{slug}/counts", response={200: CountsOut, **READ_ERRORS},
             summary="Responses by day and by referral wave")
 def campaign_counts(request: HttpRequest, slug: str) -> dict[str, Any]:
     campaign, _public = _campaign_with_access(request, slug)
-    by_day = results.counts_by_day(campaign)
+    by_day = queries.counts_by_day(campaign)
     return {
         "total": sum(n for _d, n in by_day),
         "by_day": [{"day": d, "responses": n} for d, n in by_day],
-        "by_wave": [{"wave": w, "responses": n} for w, n in results.counts_by_wave(campaign)],
+        "by_wave": [{"wave": w, "responses": n} for w, n in queries.counts_by_wave(campaign)],
     }

@@ -10,6 +10,7 @@ from typing import Any
 from django.db.models import Count, Max, Q, QuerySet
 from django.http import Http404
 
+from tripartite.core.i18n import in_languages
 from tripartite.core.models import Role, ScopeType
 from tripartite.core.policy import Action, can, is_platform_admin, may_see_unpublished, scoped_ids, visible
 from tripartite.partners.models import MAX_HIERARCHY_DEPTH, Organisation
@@ -46,9 +47,10 @@ def campaign_list(*, user: Any, q: str = "", state: str = "", now: datetime | No
     today = timezone.localdate(now) if now is not None else timezone.localdate()
     queryset = visible_campaigns(user).annotate(n_responses=Count("responses"))
     if q:
-        queryset = queryset.filter(
-            Q(title_kk__icontains=q) | Q(title_ru__icontains=q) | Q(title_en__icontains=q) | Q(slug__icontains=q)
-        )
+        matches = Q(slug__icontains=q)
+        for column in in_languages("title"):
+            matches |= Q(**{f"{column}__icontains": q})
+        queryset = queryset.filter(matches)
     if state == "open":
         queryset = queryset.filter(opens_on__lte=today).filter(Q(closes_on__isnull=True) | Q(closes_on__gte=today))
     elif state == "closed":
@@ -81,6 +83,16 @@ def editable_questionnaires(user: Any) -> QuerySet[Questionnaire]:
     if not getattr(user, "is_authenticated", False):
         return base.none()
     return base.filter(owner__in=manageable_owners(user))
+
+
+def usable_versions(user: Any) -> QuerySet[QuestionnaireVersion]:
+    """Published versions a campaign may use: the built-in templates and the questionnaires `user` may change."""
+    return (
+        QuestionnaireVersion.objects.filter(status=QuestionnaireVersion.Status.PUBLISHED)
+        .filter(Q(questionnaire__is_template=True) | Q(questionnaire__in=editable_questionnaires(user)))
+        .select_related("questionnaire")
+        .order_by("-questionnaire__is_template", "questionnaire__code", "-number")
+    )
 
 
 def visible_questionnaires(user: Any) -> QuerySet[Questionnaire]:

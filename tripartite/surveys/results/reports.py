@@ -18,12 +18,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from tripartite.analysis import i18n as analysis_i18n
 from tripartite.analysis.charts import distribution_chart, render_png, row_percent_chart
-from tripartite.analysis.cli_messages import message
-from tripartite.analysis.outputs import write_xlsx
+from tripartite.analysis.outputs import key_label, write_xlsx
 from tripartite.core.i18n import localized
 from tripartite.surveys.models import Campaign
-from tripartite.surveys.results import Distribution, PinnedResult
+from tripartite.surveys.results.queries import Distribution, PinnedResult
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -52,23 +52,24 @@ def statistics_lines(table: Mapping[str, Any], lang: str) -> list[str]:
     lines = []
     rs = table.get("rao_scott")
     if isinstance(rs, Mapping) and rs.get("chi2") is not None:
-        lines.append(f"{message('rao_scott', lang)}: χ² = {format_number(rs['chi2'], digits=2, lang=lang)}, "
+        lines.append(f"{key_label('rao_scott', lang)}: χ² = {format_number(rs['chi2'], digits=2, lang=lang)}, "
                      f"df = {rs.get('df')}, p = {format_p(rs.get('p'), lang)}")
     for key in ("pearson", "likelihood_ratio", "linear_by_linear"):
         test = stats.get(key)
         if isinstance(test, Mapping) and test.get("chi2") is not None:
-            lines.append(f"{message(key, lang)}: χ² = {format_number(test['chi2'], digits=2, lang=lang)}, "
+            lines.append(f"{key_label(key, lang)}: χ² = {format_number(test['chi2'], digits=2, lang=lang)}, "
                          f"df = {test.get('df')}, p = {format_p(test.get('p'), lang)}")
     fisher = table.get("fisher")
     if isinstance(fisher, Mapping) and fisher.get("p") is not None:
-        lines.append(f"{message('fisher', lang)}: p = {format_p(fisher['p'], lang)}")
+        lines.append(f"{key_label('fisher', lang)}: p = {format_p(fisher['p'], lang)}")
     for key in ("cramers_v", "contingency_coefficient"):
         if stats.get(key) is not None:
-            lines.append(f"{message(key, lang)}: {format_number(stats[key], digits=3, lang=lang)}")
+            lines.append(f"{key_label(key, lang)}: {format_number(stats[key], digits=3, lang=lang)}")
     if table.get("design_effect") is not None:
-        lines.append(message("design_effect_short", lang, deff=format_number(table["design_effect"], digits=2, lang=lang),
-                             neff=format_number(table.get("effective_n"), digits=0, lang=lang)))
-    lines.append(f"{message('n', lang)} = {format_number(table.get('n'), lang=lang)}")
+        lines.append(analysis_i18n.gettext(lang, "Kish design effect %(deff)s; effective n %(neff)s") % {
+            "deff": format_number(table["design_effect"], digits=2, lang=lang),
+            "neff": format_number(table.get("effective_n"), digits=0, lang=lang)})
+    lines.append(f"{analysis_i18n.gettext(lang, 'N')} = {format_number(table.get('n'), lang=lang)}")
     return lines
 
 
@@ -99,7 +100,7 @@ def _docx_table(document: Any, table: Mapping[str, Any], lang: str) -> None:
     header[0].text = str(rows.get("title") or rows.get("name"))
     for j, label in enumerate(cols["labels"]):
         header[j + 1].text = str(label)
-    header[-1].text = message("total", lang)
+    header[-1].text = analysis_i18n.gettext(lang, "Total")
     row_pct = table.get("row_pct") or []
     for i, label in enumerate(rows["labels"]):
         cells = grid.rows[i + 1].cells
@@ -115,7 +116,7 @@ def _docx_table(document: Any, table: Mapping[str, Any], lang: str) -> None:
             cells[j + 1].text = text
         cells[-1].text = format_number(table["row_totals"][i], lang=lang)
     last = grid.rows[-1].cells
-    last[0].text = message("total", lang)
+    last[0].text = analysis_i18n.gettext(lang, "Total")
     for j, total in enumerate(table["col_totals"]):
         last[j + 1].text = format_number(total, lang=lang)
     last[-1].text = format_number(table.get("total"), lang=lang)
@@ -132,7 +133,8 @@ def _docx_crosstab(document: Any, title: str, table: Mapping[str, Any], lang: st
     document.add_heading(title, level=2)
     parts: list[tuple[str | None, Mapping[str, Any]]] = [(None, table)]
     if table.get("layers"):
-        parts = [(f"{(t.get('layer') or {}).get('label', '')}", t) for t in table["layers"]] + [(message("total", lang), table)]
+        parts = [(f"{(t.get('layer') or {}).get('label', '')}", t) for t in table["layers"]] + [
+            (analysis_i18n.gettext(lang, "Total"), table)]
     for heading, part in parts:
         if heading:
             document.add_heading(heading, level=3)
@@ -140,13 +142,13 @@ def _docx_crosstab(document: Any, title: str, table: Mapping[str, Any], lang: st
     if residual_marks(table):
         document.add_paragraph(_("+ / −: more / fewer answers than expected under independence (adjusted residual "
                                  "beyond ±1.96); *: the difference holds after Bonferroni correction."))
-    document.add_paragraph(message("statistics", lang)).runs[0].bold = True
+    document.add_paragraph(analysis_i18n.gettext(lang, "Statistics")).runs[0].bold = True
     for line in statistics_lines(table, lang):
         document.add_paragraph(line, style="List Bullet")
     for key in ("findings", "warnings"):
         items = table.get(key) or []
         if items:
-            document.add_paragraph(message(key, lang)).runs[0].bold = True
+            document.add_paragraph(key_label(key, lang)).runs[0].bold = True
             for item in items:
                 document.add_paragraph(str(item.get("text", "")), style="List Bullet")
     if chart:
@@ -180,8 +182,9 @@ def report_docx(campaign: Campaign, tables: Sequence[PinnedResult], *, lang: str
                 grid = document.add_table(rows=1, cols=3)
                 grid.style = "Table Grid"
                 head = grid.rows[0].cells
-                head[0].text, head[1].text, head[2].text = (message("label", lang), message("count", lang),
-                                                            message("valid_percent", lang))
+                head[0].text, head[1].text, head[2].text = (analysis_i18n.gettext(lang, "Label"),
+                                                            analysis_i18n.gettext(lang, "Count"),
+                                                            analysis_i18n.gettext(lang, "Valid percent"))
                 for category in result["categories"]:
                     cells = grid.add_row().cells
                     cells[0].text = str(category["label"])
