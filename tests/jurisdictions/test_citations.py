@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from django.utils import translation
 
-from tripartite.jurisdictions.base import LegalSource, text
 from tripartite.jurisdictions.kz_acts import LABOUR_CODE
 from tripartite.jurisdictions.kz_disputes import SRC_REPLY
+from tripartite.jurisdictions.texts import LegalSource, text
 
 CODE = text("Еңбек кодексі", "Трудовой кодекс", "Labour Code")
 

@@ -9,7 +9,7 @@ import pytest
 
 from tripartite.jurisdictions import RuleNotFound, get_pack
 from tripartite.jurisdictions.agreements import ClauseParameter, parameter_by_key
-from tripartite.jurisdictions.base import text
+from tripartite.jurisdictions.texts import text
 
 
 @pytest.fixture(scope="module")

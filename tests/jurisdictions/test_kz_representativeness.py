@@ -3,7 +3,7 @@
 from datetime import date
 
 from tripartite.jurisdictions import get_pack
-from tripartite.jurisdictions.kz import OrganisationKind, assess_representativeness
+from tripartite.jurisdictions.kz import OrganisationKind
 
 PACK = get_pack("kz")
 ON = date(2025, 1, 1)
@@ -52,7 +52,7 @@ def test_republican_association_needs_half_of_sectoral_unions_or_territorial_ass
 
 
 def test_employers_association_criteria_are_unconfirmed():
-    a = assess_representativeness(OrganisationKind.EMPLOYERS_REPUBLICAN, {"members": 33}, ON)
+    a = PACK.assess_representativeness(OrganisationKind.EMPLOYERS_REPUBLICAN, {"members": 33}, ON)
     assert a.meets is None and not a.verified
     assert a.reasons[0].code == "no_criteria"
     assert "unconfirmed" in a.reasons[0].detail["en"]

@@ -518,7 +518,7 @@ def dispute_procedure_remove(*, agreement: Agreement, by: Any) -> None:
 
 def filing_checklist(agreement: Agreement) -> list[str]:
     """What is missing before the agreement can be filed (empty when it is complete)."""
-    from tripartite.jurisdictions.base import SIDES_BY_PARTIES
+    from tripartite.jurisdictions.levels import SIDES_BY_PARTIES
 
     missing: list[str] = []
     on = agreement.reference_date or timezone.localdate()

@@ -14,6 +14,6 @@ class CoreConfig(AppConfig):
         from django.utils.translation import get_language
 
         from tripartite.core import throttle  # noqa: F401
-        from tripartite.jurisdictions.base import use_language
+        from tripartite.jurisdictions.texts import use_language
 
         use_language(get_language)  # the pack cites its acts in the language of the request

@@ -9,42 +9,22 @@ import threading
 from collections.abc import Mapping
 from functools import cache
 
-from .base import (
-    LANGUAGES,
-    Assessment,
-    Criterion,
-    Deadline,
-    InvalidIdentifier,
+from .errors import (
     InvalidOverride,
     JurisdictionError,
-    JurisdictionPack,
-    LegalSource,
-    Level,
     LevelNotFound,
-    LevelScheme,
-    NamedItem,
-    ParityResult,
-    Parties,
-    Reason,
-    Region,
-    RegionKind,
-    Role,
-    Rule,
     RuleNotFound,
     RuleNotSet,
-    RuleSet,
-    Scope,
-    Sector,
-    Side,
-    SurveySector,
-    Text,
-    Unit,
     UnknownJurisdiction,
-    WorkingCalendar,
-    bin_control_digit,
-    check_parity,
-    validate_bin,
 )
+from .identifiers import InvalidIdentifier, bin_control_digit, validate_bin
+from .levels import Level, LevelScheme, NamedItem, ParityResult, Parties, Role, Scope, Side, check_parity
+from .pack import JurisdictionPack
+from .places import Region, RegionKind, Sector, SurveySector
+from .representativeness import Assessment, Criterion, Reason
+from .rules import Rule, RuleSet, Unit
+from .texts import LANGUAGES, LegalSource, Text
+from .working_days import Deadline, WorkingCalendar
 
 __all__ = [
     "LANGUAGES", "Assessment", "Criterion", "Deadline", "InvalidIdentifier", "InvalidOverride",

@@ -12,7 +12,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Literal
 
-from .base import Text
+from .texts import Text
 
 
 class Direction(StrEnum):

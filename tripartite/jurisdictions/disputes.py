@@ -20,10 +20,12 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from .base import Deadline, LegalSource, Text, Unit, text
+from .rules import Unit
+from .texts import LegalSource, Text, text
+from .working_days import Deadline
 
 if TYPE_CHECKING:
-    from .base import JurisdictionPack
+    from .pack import JurisdictionPack
 
 
 class Party(StrEnum):

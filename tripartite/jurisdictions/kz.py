@@ -15,35 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from . import kz_agreements, kz_disputes
-from .base import (
-    Assessment,
-    Criterion,
-    InvalidIdentifier,
-    JurisdictionPack,
-    LegalSource,
-    Level,
-    LevelScheme,
-    NamedItem,
-    ParityResult,
-    Parties,
-    Region,
-    RegionKind,
-    Role,
-    Rule,
-    RuleSet,
-    Scope,
-    Sector,
-    Side,
-    SurveySector,
-    Text,
-    Unit,
-    WorkingCalendar,
-    bin_control_digit,
-    missing_facts,
-    text,
-    validate_bin,
-)
-from .base import check_parity as _check_parity
+from .identifiers import InvalidIdentifier, bin_control_digit, validate_bin
 from .kz_acts import (
     BUDGET_LAW,
     LABOUR_CODE,
@@ -53,9 +25,19 @@ from .kz_acts import (
     LAW_TRADE_UNIONS,
     TRIPARTITE_PRACTICE,
 )
+from .levels import Level, LevelScheme, NamedItem, Parties, Role, Scope, Side
+from .levels import (
+    check_parity as check_parity,  # the pure check; JurisdictionPack.check_parity adds the source
+)
+from .pack import JurisdictionPack
+from .places import Region, RegionKind, Sector, SurveySector
+from .representativeness import Criterion, missing_facts
+from .rules import Rule, RuleSet, Unit
+from .texts import LegalSource, Text, text
+from .working_days import WorkingCalendar
 
 __all__ = [
-    "CODE", "OrganisationKind", "build_pack", "check_parity", "assess_representativeness", "validate_bin",
+    "CODE", "OrganisationKind", "build_pack", "check_parity", "validate_bin",
     "bin_control_digit", "InvalidIdentifier", "REGIONS", "SECTORS", "SURVEY_SECTORS", "RULES",
     "LEVEL_SCHEMES",
 ]
@@ -709,15 +691,3 @@ def build_pack(overrides: Mapping[str, object] | None = None) -> JurisdictionPac
         dispute_procedure=kz_disputes.PROCEDURE,
     )
 
-
-def check_parity(counts_by_side: Mapping[str, int], parties: Parties | str) -> ParityResult:
-    """Equal numbers of members per side: state, employers, workers (tripartite) or employers, workers
-    (bipartite). Pure function; ``JurisdictionPack.check_parity`` adds the rule's source and status."""
-    return _check_parity(counts_by_side, parties)
-
-
-def assess_representativeness(kind: str, facts: Mapping[str, Any], on: date) -> Assessment:
-    """Representativeness with the pack's default (non-overridden) rules; see ``JurisdictionPack``."""
-    from . import get_pack
-
-    return get_pack(CODE).assess_representativeness(kind, facts, on)

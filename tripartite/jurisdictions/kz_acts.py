@@ -6,7 +6,7 @@ amends several laws on labour disputes and conflicts).
 
 from __future__ import annotations
 
-from .base import text
+from .texts import text
 
 LABOUR_CODE = text(
     "Қазақстан Республикасының 2015 жылғы 23 қарашадағы № 414-V Еңбек кодексі",

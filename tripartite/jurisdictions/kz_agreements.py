@@ -12,8 +12,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .agreements import ClauseParameter
-from .base import LegalSource, Rule, Unit, text
 from .kz_acts import LABOUR_CODE, LABOUR_CODE_URL
+from .rules import Rule, Unit
+from .texts import LegalSource, text
 
 _BACKGROUND = "UNCONFIRMED: background value, not in the retrieved sources; verify against K1500000414."
 

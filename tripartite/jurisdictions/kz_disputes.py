@@ -12,7 +12,6 @@ change each period (we let it shorten a confirmed statutory period and set an un
 
 from __future__ import annotations
 
-from .base import LegalSource, Rule, Text, Unit, text
 from .disputes import (
     DeadlineKind,
     DeadlineSpec,
@@ -26,6 +25,8 @@ from .disputes import (
     UnlawfulStrikeGround,
 )
 from .kz_acts import LABOUR_CODE, LABOUR_CODE_URL, LAW_199
+from .rules import Rule, Unit
+from .texts import LegalSource, Text, text
 
 SRC_DISPUTE_ARISES = LegalSource(LABOUR_CODE, None, "https://horizon-university.kz/?p=5390",
                                  "The dispute arises on the day the employer is notified in writing of the demands.")
