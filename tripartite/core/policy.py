@@ -25,53 +25,54 @@ class Action(StrEnum):
     VIEW_HISTORY = "view_history"
 
 
-_EDIT = frozenset({Action.VIEW, Action.CREATE, Action.CHANGE, Action.DELETE, Action.VIEW_HISTORY})
-_READ = frozenset({Action.VIEW, Action.VIEW_HISTORY})
+#: What an owner's role holders usually do with a register's records, and what its readers do.
+EDIT = frozenset({Action.VIEW, Action.CREATE, Action.CHANGE, Action.DELETE, Action.VIEW_HISTORY})
+READ = frozenset({Action.VIEW, Action.VIEW_HISTORY})
 
 # Record kind (app_label.model_name) -> role -> actions that role may take within its scope.
 # The platform administrator may do everything and is not listed.
 GRANTS: dict[str, dict[str, frozenset[Action]]] = {
     "partners.organisation": {
         Role.EDITOR: frozenset({Action.VIEW, Action.CREATE, Action.CHANGE, Action.VIEW_HISTORY}),
-        Role.SECRETARY: _READ,
-        Role.CONCILIATOR: _READ,
-        Role.ANALYST: _READ,
+        Role.SECRETARY: READ,
+        Role.CONCILIATOR: READ,
+        Role.ANALYST: READ,
     },
     "partners.membershipreport": {
-        Role.EDITOR: _EDIT,
-        Role.SECRETARY: _READ,
-        Role.CONCILIATOR: _READ,  # whoever may read an organisation may read its membership figures
-        Role.ANALYST: _READ,
+        Role.EDITOR: EDIT,
+        Role.SECRETARY: READ,
+        Role.CONCILIATOR: READ,  # whoever may read an organisation may read its membership figures
+        Role.ANALYST: READ,
     },
     "commissions.commission": {
-        Role.SECRETARY: _EDIT,
-        Role.EDITOR: _READ,
-        Role.CONCILIATOR: _READ,
-        Role.ANALYST: _READ,
+        Role.SECRETARY: EDIT,
+        Role.EDITOR: READ,
+        Role.CONCILIATOR: READ,
+        Role.ANALYST: READ,
     },
     "commissions.commissionmember": {
-        Role.SECRETARY: _EDIT,
-        Role.EDITOR: _READ,
-        Role.CONCILIATOR: _READ,
-        Role.ANALYST: _READ,
+        Role.SECRETARY: EDIT,
+        Role.EDITOR: READ,
+        Role.CONCILIATOR: READ,
+        Role.ANALYST: READ,
     },
     "commissions.meeting": {
-        Role.SECRETARY: _EDIT,
-        Role.EDITOR: _READ,
-        Role.CONCILIATOR: _READ,
-        Role.ANALYST: _READ,
+        Role.SECRETARY: EDIT,
+        Role.EDITOR: READ,
+        Role.CONCILIATOR: READ,
+        Role.ANALYST: READ,
     },
     "commissions.agendaitem": {
-        Role.SECRETARY: _EDIT,
-        Role.EDITOR: _READ,
-        Role.CONCILIATOR: _READ,
-        Role.ANALYST: _READ,
+        Role.SECRETARY: EDIT,
+        Role.EDITOR: READ,
+        Role.CONCILIATOR: READ,
+        Role.ANALYST: READ,
     },
     "commissions.decision": {
-        Role.SECRETARY: _EDIT,
-        Role.EDITOR: _READ,
-        Role.CONCILIATOR: _READ,
-        Role.ANALYST: _READ,
+        Role.SECRETARY: EDIT,
+        Role.EDITOR: READ,
+        Role.CONCILIATOR: READ,
+        Role.ANALYST: READ,
     },
 }
 

@@ -11,21 +11,19 @@ class GrantsConfig(AppConfig):
 
     def ready(self) -> None:
         from tripartite.core.models import Role
-        from tripartite.core.policy import Action, register_grants
+        from tripartite.core.policy import EDIT, READ, register_grants
 
-        edit = frozenset({Action.VIEW, Action.CREATE, Action.CHANGE, Action.DELETE, Action.VIEW_HISTORY})
-        read = frozenset({Action.VIEW, Action.VIEW_HISTORY})
         # Calls and their awards belong to the announcing state body: its secretaries and editors run them.
         # Applications belong to the applicant: its editors write them. Scores are not granted to any role:
         # only the evaluators recorded on the call may score (checked by the services).
         # The PPP register belongs to the state partner.
         register_grants({
-            "grants.call": {Role.SECRETARY: edit, Role.EDITOR: edit, Role.ANALYST: read, Role.CONCILIATOR: read},
-            "grants.award": {Role.SECRETARY: edit, Role.EDITOR: edit, Role.ANALYST: read},
+            "grants.call": {Role.SECRETARY: EDIT, Role.EDITOR: EDIT, Role.ANALYST: READ, Role.CONCILIATOR: READ},
+            "grants.award": {Role.SECRETARY: EDIT, Role.EDITOR: EDIT, Role.ANALYST: READ},
             "grants.application": {
-                Role.EDITOR: edit,
-                Role.SECRETARY: read,
-                Role.ANALYST: read,
+                Role.EDITOR: EDIT,
+                Role.SECRETARY: READ,
+                Role.ANALYST: READ,
             },
-            "grants.pppcontract": {Role.SECRETARY: edit, Role.EDITOR: edit, Role.ANALYST: read, Role.CONCILIATOR: read},
+            "grants.pppcontract": {Role.SECRETARY: EDIT, Role.EDITOR: EDIT, Role.ANALYST: READ, Role.CONCILIATOR: READ},
         })

@@ -11,16 +11,14 @@ class IndicatorsConfig(AppConfig):
 
     def ready(self) -> None:
         from tripartite.core.models import Role
-        from tripartite.core.policy import Action, register_grants
+        from tripartite.core.policy import EDIT, READ, Action, register_grants
         from tripartite.indicators import computations  # noqa: F401  (registers the indicators)
 
-        edit = frozenset({Action.VIEW, Action.CREATE, Action.CHANGE, Action.DELETE, Action.VIEW_HISTORY})
-        read = frozenset({Action.VIEW, Action.VIEW_HISTORY})
         # Official statistics are national reference data: analysts load and correct them, other role
         # holders read them and their history (everyone reads the figures themselves: they are public).
         register_grants({
             "indicators.statisticvalue": {
-                Role.ANALYST: edit, Role.SECRETARY: read, Role.EDITOR: read, Role.CONCILIATOR: read,
+                Role.ANALYST: EDIT, Role.SECRETARY: READ, Role.EDITOR: READ, Role.CONCILIATOR: READ,
             },
             "indicators.statisticsimport": {
                 Role.ANALYST: frozenset({Action.VIEW, Action.CREATE}),

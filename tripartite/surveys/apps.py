@@ -11,20 +11,18 @@ class SurveysConfig(AppConfig):
 
     def ready(self) -> None:
         from tripartite.core.models import Role
-        from tripartite.core.policy import Action, register_grants
+        from tripartite.core.policy import EDIT, READ, Action, register_grants
 
-        edit = frozenset({Action.VIEW, Action.CREATE, Action.CHANGE, Action.DELETE, Action.VIEW_HISTORY})
-        read = frozenset({Action.VIEW, Action.VIEW_HISTORY})
         # An organisation's editors run its surveys (questionnaires, campaigns, invitations, results, imports);
         # analysts read questionnaires, campaigns and full (unsuppressed) results; administrators do everything.
         register_grants({
-            "surveys.questionnaire": {Role.EDITOR: edit, Role.ANALYST: read},
-            "surveys.questionnaireversion": {Role.EDITOR: edit, Role.ANALYST: read},
-            "surveys.question": {Role.EDITOR: edit, Role.ANALYST: read},
-            "surveys.option": {Role.EDITOR: edit, Role.ANALYST: read},
-            "surveys.campaign": {Role.EDITOR: edit, Role.ANALYST: read},
-            "surveys.invitation": {Role.EDITOR: edit},
-            "surveys.response": {Role.EDITOR: edit, Role.ANALYST: frozenset({Action.VIEW})},
-            "surveys.resulttable": {Role.EDITOR: edit, Role.ANALYST: read},
-            "surveys.margins": {Role.EDITOR: edit, Role.ANALYST: read},
+            "surveys.questionnaire": {Role.EDITOR: EDIT, Role.ANALYST: READ},
+            "surveys.questionnaireversion": {Role.EDITOR: EDIT, Role.ANALYST: READ},
+            "surveys.question": {Role.EDITOR: EDIT, Role.ANALYST: READ},
+            "surveys.option": {Role.EDITOR: EDIT, Role.ANALYST: READ},
+            "surveys.campaign": {Role.EDITOR: EDIT, Role.ANALYST: READ},
+            "surveys.invitation": {Role.EDITOR: EDIT},
+            "surveys.response": {Role.EDITOR: EDIT, Role.ANALYST: frozenset({Action.VIEW})},
+            "surveys.resulttable": {Role.EDITOR: EDIT, Role.ANALYST: READ},
+            "surveys.margins": {Role.EDITOR: EDIT, Role.ANALYST: READ},
         })
