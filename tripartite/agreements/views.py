@@ -252,9 +252,9 @@ def clause_add(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("The clause was added."))
         return redirect(_detail_url(agreement) + "#clauses")
     return form_page(request, form, title=_("Add a clause"), back_url=_detail_url(agreement), submit=_("Add"),
-                     context={"intro": _("Typed parameters are checked against the statutory floors and the "
+                     intro=_("Typed parameters are checked against the statutory floors and the "
                                          "higher-level agreements. Leave a parameter empty if the clause does not "
-                                         "set it.")})
+                                         "set it."))
 
 
 def clause_edit(request: HttpRequest, clause_id: int) -> HttpResponse:
@@ -332,7 +332,7 @@ def commitment_fulfil(request: HttpRequest, commitment_id: int) -> HttpResponse:
         messages.success(request, _("The commitment was marked as fulfilled."))
         return redirect(_detail_url(commitment.agreement_id) + "#commitments")
     return form_page(request, form, title=_("Record fulfilment"), back_url=_detail_url(commitment.agreement_id),
-                     submit=_("Save"), context={"intro": str(commitment)})
+                     submit=_("Save"), intro=str(commitment))
 
 
 def overdue(request: HttpRequest) -> HttpResponse:
@@ -390,9 +390,9 @@ def procedure_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(_detail_url(agreement) + "#procedure")
     return form_page(request, form, title=_("Dispute procedure of the collective agreement"),
                      back_url=_detail_url(agreement), submit=_("Save"),
-                     context={"intro": _("The parties may agree their own procedure for collective disputes: "
+                     intro=_("The parties may agree their own procedure for collective disputes: "
                                          "named conciliators or a mediator, shorter deadlines and arbitration "
-                                         "rules. A deadline may only be shortened, never lengthened.")})
+                                         "rules. A deadline may only be shortened, never lengthened."))
 
 
 # Documents and filing --------------------------------------------------------------------------------------------
@@ -417,7 +417,7 @@ def _upload(request: HttpRequest, pk: int, *, public: bool) -> HttpResponse:
              if public else _("The agreement as signed, as a PDF. Its SHA-256 checksum is stored to prove later "
                               "that the file was not changed."))
     return form_page(request, form, title=title, back_url=_detail_url(agreement), submit=_("Upload"),
-                     context={"intro": intro})
+                     intro=intro)
 
 
 def document_upload(request: HttpRequest, pk: int) -> HttpResponse:

@@ -302,7 +302,7 @@ def decision_done(request: HttpRequest, decision_id: int) -> HttpResponse:
         messages.success(request, _("The decision is marked as done."))
         return redirect(back)
     return form_page(request, form, title=_("Mark the decision as done"), back_url=back, submit=_("Mark as done"),
-                     context={"intro": decision.text})
+                     intro=decision.text)
 
 
 def decision_delete(request: HttpRequest, decision_id: int) -> HttpResponse:

@@ -106,14 +106,17 @@ def form_page(
     title: str,
     back_url: str,
     submit: str,
+    intro: Any = "",
     context: dict[str, Any] | None = None,
     template: str = "core/form.html",
 ) -> HttpResponse:
-    """A page with one form; answered 422 when a posted form has errors, so that scripts and tests can tell."""
+    """A page with one form, `intro` (if any) under its title; answered 422 when a posted form has errors, so that
+    scripts and tests can tell."""
     status = 422 if request.method == "POST" and form.errors else 200
     return render(
         request, template,
-        {"form": form, "title": title, "back_url": back_url, "submit_label": submit, **(context or {})},
+        {"form": form, "title": title, "back_url": back_url, "submit_label": submit, "intro": intro,
+         **(context or {})},
         status=status,
     )
 

@@ -52,11 +52,6 @@ DisputeRecord = TypeVar("DisputeRecord", Demand, Document)
 StageRecord = TypeVar("StageRecord", Participant, Session)
 
 
-def _form_page(request: HttpRequest, form: forms.BaseForm, *, title: str, back_url: str, submit: str,
-               intro: str = "") -> HttpResponse:
-    return form_page(request, form, title=title, back_url=back_url, submit=submit, context={"intro": intro})
-
-
 def _dispute(request: HttpRequest, pk: int, *, act: bool = False) -> Dispute:
     dispute = queries.dispute_for(request.user, pk)
     if act and not access.may_act(request.user, dispute):
@@ -105,7 +100,7 @@ def dispute_create(request: HttpRequest) -> HttpResponse:
     if created is not None:
         messages.success(request, _("The dispute was registered."))
         return redirect("disputes:detail", pk=created.pk)
-    return _form_page(request, form, title=_("Register a collective labour dispute"),
+    return form_page(request, form, title=_("Register a collective labour dispute"),
                       back_url=reverse("disputes:list"), submit=_("Register"))
 
 
@@ -120,7 +115,7 @@ def dispute_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if _submit(request, form, update) is not None:
         messages.success(request, _("The changes were saved."))
         return redirect(_back(dispute))
-    return _form_page(request, form, title=_("Edit %(name)s") % {"name": dispute}, back_url=_back(dispute),
+    return form_page(request, form, title=_("Edit %(name)s") % {"name": dispute}, back_url=_back(dispute),
                       submit=_("Save"))
 
 
@@ -148,7 +143,7 @@ def dispute_advance(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("The dispute moved to “%(stage)s”.") % {"stage": dispute.stage_name})
         return redirect(_back(dispute))
     intro = _("Current stage: %(stage)s.") % {"stage": dispute.stage_name}
-    return _form_page(request, form, title=_("Move the dispute to another stage"), back_url=_back(dispute),
+    return form_page(request, form, title=_("Move the dispute to another stage"), back_url=_back(dispute),
                       submit=_("Move"), intro=intro)
 
 
@@ -160,7 +155,7 @@ def step_record(request: HttpRequest, pk: int) -> HttpResponse:
     if done is not None:
         messages.success(request, _("The step was recorded."))
         return redirect(_back(dispute, "deadlines"))
-    return _form_page(request, form, title=_("Record a step of the procedure"), back_url=_back(dispute),
+    return form_page(request, form, title=_("Record a step of the procedure"), back_url=_back(dispute),
                       submit=_("Record"))
 
 
@@ -170,7 +165,7 @@ def demand_add(request: HttpRequest, pk: int) -> HttpResponse:
     if _submit(request, form, lambda d: services.demand_add(dispute=dispute, by=request.user, **d)) is not None:
         messages.success(request, _("The demand was added."))
         return redirect(_back(dispute, "demands"))
-    return _form_page(request, form, title=_("Add a demand"), back_url=_back(dispute), submit=_("Add"))
+    return form_page(request, form, title=_("Add a demand"), back_url=_back(dispute), submit=_("Add"))
 
 
 def demand_status(request: HttpRequest, demand_id: int) -> HttpResponse:
@@ -181,7 +176,7 @@ def demand_status(request: HttpRequest, demand_id: int) -> HttpResponse:
     if saved is not None:
         messages.success(request, _("The changes were saved."))
         return redirect(_back(dispute, "demands"))
-    return _form_page(request, form, title=_("Demand %(number)s") % {"number": demand.number},
+    return form_page(request, form, title=_("Demand %(number)s") % {"number": demand.number},
                       back_url=_back(dispute), submit=_("Save"), intro=demand.text)
 
 
@@ -200,7 +195,7 @@ def document_add(request: HttpRequest, pk: int) -> HttpResponse:
     if _submit(request, form, record) is not None:
         messages.success(request, _("The document was recorded."))
         return redirect(_back(dispute, "documents"))
-    return _form_page(request, form, title=_("Record a document"), back_url=_back(dispute), submit=_("Record"))
+    return form_page(request, form, title=_("Record a document"), back_url=_back(dispute), submit=_("Record"))
 
 
 def document_file(request: HttpRequest, document_id: int) -> FileResponse:
@@ -216,7 +211,7 @@ def participant_add(request: HttpRequest, pk: int) -> HttpResponse:
     if _submit(request, form, lambda d: services.participant_add(dispute=dispute, by=request.user, **d)) is not None:
         messages.success(request, _("The participant was added."))
         return redirect(_back(dispute, "stages"))
-    return _form_page(request, form, title=_("Add a participant to the current stage"), back_url=_back(dispute),
+    return form_page(request, form, title=_("Add a participant to the current stage"), back_url=_back(dispute),
                       submit=_("Add"))
 
 
@@ -226,7 +221,7 @@ def session_add(request: HttpRequest, pk: int) -> HttpResponse:
     if _submit(request, form, lambda d: services.session_add(dispute=dispute, by=request.user, **d)) is not None:
         messages.success(request, _("The session was recorded."))
         return redirect(_back(dispute, "stages"))
-    return _form_page(request, form, title=_("Record a session"), back_url=_back(dispute), submit=_("Record"))
+    return form_page(request, form, title=_("Record a session"), back_url=_back(dispute), submit=_("Record"))
 
 
 # Corrections: edit and remove demands, documents, participants, sessions -------------------------------------
@@ -257,7 +252,7 @@ def _correct(request: HttpRequest, dispute: Dispute, form: forms.BaseForm, call:
     if _submit(request, form, call, on_error=on_error) is not None:
         messages.success(request, done)
         return redirect(_back(dispute, anchor))
-    response = _form_page(request, form, title=title, back_url=_back(dispute, anchor), submit=_("Save"), intro=intro)
+    response = form_page(request, form, title=title, back_url=_back(dispute, anchor), submit=_("Save"), intro=intro)
     if conflict:
         response.status_code = 409
     return response
@@ -376,7 +371,7 @@ def strike_edit(request: HttpRequest, strike_id: int) -> HttpResponse:
     if saved is not None:
         messages.success(request, _("The changes were saved."))
         return redirect(_back(dispute, "strikes"))
-    return _form_page(request, form, title=str(strike), back_url=_back(dispute), submit=_("Save"))
+    return form_page(request, form, title=str(strike), back_url=_back(dispute), submit=_("Save"))
 
 
 def conciliator_assign(request: HttpRequest, pk: int) -> HttpResponse:
@@ -387,7 +382,7 @@ def conciliator_assign(request: HttpRequest, pk: int) -> HttpResponse:
     if _submit(request, form, lambda d: services.conciliator_assign(dispute=dispute, by=request.user, **d)) is not None:
         messages.success(request, _("The conciliator was assigned."))
         return redirect(_back(dispute))
-    return _form_page(request, form, title=_("Assign a conciliator"), back_url=_back(dispute), submit=_("Assign"))
+    return form_page(request, form, title=_("Assign a conciliator"), back_url=_back(dispute), submit=_("Assign"))
 
 
 # Across disputes ---------------------------------------------------------------------------------------------------

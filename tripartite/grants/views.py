@@ -157,8 +157,8 @@ def criterion_add(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("The criterion was added."))
         return redirect(reverse("grants:call", args=[pk]) + "#criteria")
     return form_page(request, form, title=_("New scoring criterion"), back_url=reverse("grants:call", args=[pk]),
-                     submit=_("Add"), context={"intro": _("The weights of all criteria must add up to 100 (now %(total)d).")
-                                               % {"total": queries.criteria_weight(call)}})
+                     submit=_("Add"), intro=_("The weights of all criteria must add up to 100 (now %(total)d).")
+                     % {"total": queries.criteria_weight(call)})
 
 
 @require_POST
@@ -220,7 +220,7 @@ def declaration(request: HttpRequest, pk: int) -> HttpResponse:
     declared = [d.organisation.name for d in evaluator.declarations.select_related("organisation")]
     intro = _("Declared so far: %(list)s.") % {"list": ", ".join(declared)} if declared else ""
     return form_page(request, form, title=_("Conflicts of interest: %(call)s") % {"call": call},
-                     back_url=reverse("grants:call", args=[pk]), submit=_("Declare"), context={"intro": intro})
+                     back_url=reverse("grants:call", args=[pk]), submit=_("Declare"), intro=intro)
 
 
 # Applications --------------------------------------------------------------------------------------------------
@@ -379,7 +379,7 @@ def score(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("Your score is recorded: %(total)s of 100.") % {"total": saved.total(criteria)})
         return redirect(back)
     return form_page(request, form, title=_("Score: %(application)s") % {"application": application}, back_url=back,
-                     submit=_("Record score"), context={"intro": _("Give each criterion a whole mark from 0 to 10.")})
+                     submit=_("Record score"), intro=_("Give each criterion a whole mark from 0 to 10."))
 
 
 def score_history(request: HttpRequest, score_id: int) -> HttpResponse:

@@ -125,7 +125,7 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _organisation_form_page(request: HttpRequest, form: OrganisationForm, *, title: str, back_url: str) -> HttpResponse:
     return form_page(request, form, title=title, back_url=back_url, submit=_("Save"),
-                     context={"intro": _("Give the name in at least one language; fields marked * are required.")})
+                     intro=_("Give the name in at least one language; fields marked * are required."))
 
 
 @require_http_methods(["GET", "POST"])
@@ -171,7 +171,7 @@ def report_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _report_form_page(request: HttpRequest, form: MembershipReportForm, org: Organisation, *,
                       title: str) -> HttpResponse:
-    return form_page(request, form, title=title, submit=_("Save"), context={"intro": org.name},
+    return form_page(request, form, title=title, submit=_("Save"), intro=org.name,
                      back_url=reverse("partners:detail", args=[org.pk]) + "#reports")
 
 
