@@ -51,8 +51,12 @@ class Obligation(models.Model):
 
     @property
     def parent_record(self) -> Any:
-        """The commission or agreement whose publication and rights the obligation follows."""
-        raise NotImplementedError
+        """The commission or agreement whose publication and rights the obligation follows.
+
+        Every concrete kind gives it (Decision: its meeting's commission; Commitment: its agreement). Django's model
+        metaclass cannot be combined with `abc.ABCMeta`, so the hook says so when a new kind forgets it.
+        """
+        raise NotImplementedError(f"{type(self).__name__} must say which record it belongs to (parent_record)")
 
     @property
     def published(self) -> bool:
