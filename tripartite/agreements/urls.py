@@ -3,21 +3,17 @@
 from django.urls import path
 
 from tripartite.agreements import views
+from tripartite.core.pages import record_paths
 
 app_name = "agreements"
 urlpatterns = [
-    path("", views.agreement_list, name="list"),
-    path("new/", views.agreement_create, name="create"),
+    *record_paths(views, "agreement"),
     path("export.<str:fmt>", views.export, name="export"),
     path("findings/", views.findings, name="findings"),
     path("coverage/", views.coverage, name="coverage"),
     path("compare/", views.compare, name="compare"),
     path("commitments/overdue/", views.overdue, name="overdue"),
     path("follow-up/", views.follow_up, name="follow_up"),
-    path("<int:pk>/", views.agreement_detail, name="detail"),
-    path("<int:pk>/edit/", views.agreement_edit, name="edit"),
-    path("<int:pk>/delete/", views.agreement_delete, name="delete"),
-    path("<int:pk>/history/", views.agreement_history, name="history"),
     path("<int:pk>/parties/new/", views.party_add, name="party_add"),
     path("parties/<int:party_id>/remove/", views.party_remove, name="party_remove"),
     path("parties/<int:party_id>/receipt/", views.receipt, name="receipt"),

@@ -47,7 +47,7 @@ from tripartite.agreements.rules import Kind
 from tripartite.commissions import queries as commission_queries
 from tripartite.core.errors import DomainError
 from tripartite.core.i18n import in_languages
-from tripartite.core.pages import delete_page, deny, form_page, permit, submit
+from tripartite.core.pages import delete_page, deny, form_page, permit, save_page, submit
 from tripartite.core.policy import Action, can, may_see_unpublished
 from tripartite.core.uploads import stored_file_response
 from tripartite.core.views import history_page, paginate
@@ -155,12 +155,11 @@ def agreement_create(request: HttpRequest) -> HttpResponse:
     def create(data: dict[str, Any]) -> Agreement:
         return services.agreement_create(by=request.user, **data)
 
-    created = submit(request, form, create)
-    if created is not None:
-        messages.success(request, _("The agreement was registered."))
-        return redirect(_detail_url(created))
-    return form_page(request, form, title=_("New agreement"), back_url=reverse("agreements:list"),
-                     submit=_("Register the agreement"))
+    return save_page(
+        request, form, create,
+        done=_("The agreement was registered."), done_url=_detail_url,
+        title=_("New agreement"), back_url=reverse("agreements:list"), submit=_("Register the agreement"),
+    )
 
 
 def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
@@ -172,11 +171,11 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return services.agreement_update(agreement=agreement, by=request.user, data=data, sectors=sectors,
                                          regions=regions)
 
-    if submit(request, form, update) is not None:
-        messages.success(request, _("The agreement was saved."))
-        return redirect(_detail_url(agreement))
-    return form_page(request, form, title=_("Edit the agreement"), back_url=_detail_url(agreement),
-                     submit=_("Save"))
+    return save_page(
+        request, form, update,
+        done=_("The agreement was saved."), done_url=_detail_url(agreement), title=_("Edit the agreement"),
+        back_url=_detail_url(agreement), submit=_("Save"),
+    )
 
 
 def agreement_delete(request: HttpRequest, pk: int) -> HttpResponse:
@@ -200,10 +199,11 @@ def agreement_history(request: HttpRequest, pk: int) -> HttpResponse:
 def party_add(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = _changeable(request, pk)
     form = PartyForm(request.POST or None)
-    if submit(request, form, lambda d: services.party_add(by=request.user, agreement=agreement, **d)) is not None:
-        messages.success(request, _("The party was added."))
-        return redirect(_detail_url(agreement))
-    return form_page(request, form, title=_("Add a party"), back_url=_detail_url(agreement), submit=_("Add"))
+    return save_page(
+        request, form, lambda d: services.party_add(by=request.user, agreement=agreement, **d),
+        done=_("The party was added."), done_url=_detail_url(agreement), title=_("Add a party"),
+        back_url=_detail_url(agreement), submit=_("Add"),
+    )
 
 
 @require_POST
@@ -218,12 +218,12 @@ def party_remove(request: HttpRequest, party_id: int) -> HttpResponse:
 def member_add(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = _changeable(request, pk)
     form = BargainingMemberForm(request.POST or None)
-    if submit(request, form,
-              lambda d: services.bargaining_member_add(by=request.user, agreement=agreement, **d)) is not None:
-        messages.success(request, _("The member was added to the bargaining commission."))
-        return redirect(_detail_url(agreement))
-    return form_page(request, form, title=_("Add a member of the bargaining commission"),
-                     back_url=_detail_url(agreement), submit=_("Add"))
+    return save_page(
+        request, form, lambda d: services.bargaining_member_add(by=request.user, agreement=agreement, **d),
+        done=_("The member was added to the bargaining commission."), done_url=_detail_url(agreement),
+        title=_("Add a member of the bargaining commission"), back_url=_detail_url(agreement),
+        submit=_("Add"),
+    )
 
 
 @require_POST
@@ -248,13 +248,13 @@ def clause_add(request: HttpRequest, pk: int) -> HttpResponse:
         return services.clause_add(by=request.user, agreement=agreement, parameters=form.parameters(),
                                    **form.clause_data())
 
-    if submit(request, form, add) is not None:
-        messages.success(request, _("The clause was added."))
-        return redirect(_detail_url(agreement) + "#clauses")
-    return form_page(request, form, title=_("Add a clause"), back_url=_detail_url(agreement), submit=_("Add"),
-                     intro=_("Typed parameters are checked against the statutory floors and the "
-                                         "higher-level agreements. Leave a parameter empty if the clause does not "
-                                         "set it."))
+    return save_page(
+        request, form, add,
+        done=_("The clause was added."), done_url=_detail_url(agreement) + "#clauses",
+        title=_("Add a clause"), back_url=_detail_url(agreement), submit=_("Add"),
+        intro=_("Typed parameters are checked against the statutory floors and the higher-level agreements. "
+                "Leave a parameter empty if the clause does not set it."),
+    )
 
 
 def clause_edit(request: HttpRequest, clause_id: int) -> HttpResponse:
@@ -269,12 +269,14 @@ def clause_edit(request: HttpRequest, clause_id: int) -> HttpResponse:
         return services.clause_amend(clause=clause, by=request.user, data=form.clause_data(),
                                      parameters=form.parameters(), reason=data.get("reason", ""))
 
-    if submit(request, form, amend) is not None:
-        messages.success(request, _("The clause was amended; the previous version stays in its history."))
-        return redirect(_detail_url(agreement) + "#clauses")
-    return form_page(request, form, title=_("Amend clause %(number)s") % {"number": clause.number},
-                     back_url=_detail_url(agreement), submit=_("Save the amendment"),
-                     context={"history_url": reverse("agreements:clause_history", args=[clause.pk])})
+    return save_page(
+        request, form, amend,
+        done=_("The clause was amended; the previous version stays in its history."),
+        done_url=_detail_url(agreement) + "#clauses",
+        title=_("Amend clause %(number)s") % {"number": clause.number}, back_url=_detail_url(agreement),
+        submit=_("Save the amendment"),
+        context={"history_url": reverse("agreements:clause_history", args=[clause.pk])},
+    )
 
 
 @require_POST
@@ -305,34 +307,34 @@ def commitment_add(request: HttpRequest, pk: int) -> HttpResponse:
             services.commitment_fulfil(commitment=commitment, by=request.user, done_on=done_on, evidence=evidence)
         return commitment
 
-    if submit(request, form, add) is not None:
-        messages.success(request, _("The commitment was added."))
-        return redirect(_detail_url(agreement) + "#commitments")
-    return form_page(request, form, title=_("Add a commitment"), back_url=_detail_url(agreement), submit=_("Add"))
+    return save_page(
+        request, form, add,
+        done=_("The commitment was added."), done_url=_detail_url(agreement) + "#commitments",
+        title=_("Add a commitment"), back_url=_detail_url(agreement), submit=_("Add"),
+    )
 
 
 def commitment_edit(request: HttpRequest, commitment_id: int) -> HttpResponse:
     commitment = get_object_or_404(Commitment.objects.select_related("agreement"), pk=commitment_id)
     _changeable(request, commitment.agreement_id)
     form = CommitmentForm(request.POST or None, instance=commitment)
-    if submit(request, form, lambda d: services.commitment_update(commitment=commitment, by=request.user,
-                                                                  data=d)) is not None:
-        messages.success(request, _("The commitment was saved."))
-        return redirect(_detail_url(commitment.agreement_id) + "#commitments")
-    return form_page(request, form, title=_("Edit the commitment"), back_url=_detail_url(commitment.agreement_id),
-                     submit=_("Save"))
+    return save_page(
+        request, form, lambda d: services.commitment_update(commitment=commitment, by=request.user, data=d),
+        done=_("The commitment was saved."), done_url=_detail_url(commitment.agreement_id) + "#commitments",
+        title=_("Edit the commitment"), back_url=_detail_url(commitment.agreement_id), submit=_("Save"),
+    )
 
 
 def commitment_fulfil(request: HttpRequest, commitment_id: int) -> HttpResponse:
     commitment = get_object_or_404(Commitment.objects.select_related("agreement"), pk=commitment_id)
     _changeable(request, commitment.agreement_id)
     form = FulfilForm(request.POST or None, initial={"done_on": _today()})
-    if submit(request, form, lambda d: services.commitment_fulfil(commitment=commitment, by=request.user,
-                                                                  **d)) is not None:
-        messages.success(request, _("The commitment was marked as fulfilled."))
-        return redirect(_detail_url(commitment.agreement_id) + "#commitments")
-    return form_page(request, form, title=_("Record fulfilment"), back_url=_detail_url(commitment.agreement_id),
-                     submit=_("Save"), intro=str(commitment))
+    return save_page(
+        request, form, lambda d: services.commitment_fulfil(commitment=commitment, by=request.user, **d),
+        done=_("The commitment was marked as fulfilled."),
+        done_url=_detail_url(commitment.agreement_id) + "#commitments", title=_("Record fulfilment"),
+        back_url=_detail_url(commitment.agreement_id), submit=_("Save"), intro=str(commitment),
+    )
 
 
 def overdue(request: HttpRequest) -> HttpResponse:
@@ -385,14 +387,15 @@ def procedure_edit(request: HttpRequest, pk: int) -> HttpResponse:
             conciliators=data["conciliators"].splitlines(), mediator=data["mediator"],
             arbitration_rules=data["arbitration_rules"])
 
-    if submit(request, form, save) is not None:
-        messages.success(request, _("The dispute procedure was saved."))
-        return redirect(_detail_url(agreement) + "#procedure")
-    return form_page(request, form, title=_("Dispute procedure of the collective agreement"),
-                     back_url=_detail_url(agreement), submit=_("Save"),
-                     intro=_("The parties may agree their own procedure for collective disputes: "
-                                         "named conciliators or a mediator, shorter deadlines and arbitration "
-                                         "rules. A deadline may only be shortened, never lengthened."))
+    return save_page(
+        request, form, save,
+        done=_("The dispute procedure was saved."), done_url=_detail_url(agreement) + "#procedure",
+        title=_("Dispute procedure of the collective agreement"), back_url=_detail_url(agreement),
+        submit=_("Save"),
+        intro=_("The parties may agree their own procedure for collective disputes: named conciliators or a "
+                "mediator, shorter deadlines and arbitration rules. A deadline may only be shortened, never "
+                "lengthened."),
+    )
 
 
 # Documents and filing --------------------------------------------------------------------------------------------

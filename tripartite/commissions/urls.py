@@ -3,16 +3,12 @@
 from django.urls import path
 
 from tripartite.commissions import views
+from tripartite.core.pages import record_paths
 
 app_name = "commissions"
 urlpatterns = [
-    path("", views.commission_list, name="list"),
-    path("new/", views.commission_create, name="create"),
+    *record_paths(views, "commission"),
     path("decisions/", views.decisions, name="decisions"),
-    path("<int:pk>/", views.commission_detail, name="detail"),
-    path("<int:pk>/edit/", views.commission_edit, name="edit"),
-    path("<int:pk>/delete/", views.commission_delete, name="delete"),
-    path("<int:pk>/history/", views.commission_history, name="history"),
     path("<int:pk>/members/new/", views.member_add, name="member_add"),
     path("members/<int:member_id>/edit/", views.member_edit, name="member_edit"),
     path("members/<int:member_id>/remove/", views.member_remove, name="member_remove"),

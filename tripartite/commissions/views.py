@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,7 +24,7 @@ from tripartite.commissions.forms import (
     organisations_for_members,
 )
 from tripartite.commissions.models import AgendaItem, CommissionMember, Decision, Meeting
-from tripartite.core.pages import delete_page, deny, form_page, permit, submit
+from tripartite.core.pages import delete_page, deny, permit, save_page
 from tripartite.core.policy import Action, can
 from tripartite.core.views import history_page, paginate
 from tripartite.partners.models import Organisation
@@ -65,11 +64,12 @@ def commission_create(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated or not secretariats.exists():
         return deny(request)
     form = CommissionForm(request.POST or None, secretariats=secretariats)
-    created = submit(request, form, lambda data: services.commission_create(by=request.user, **data))
-    if created is not None:
-        messages.success(request, _("The commission was registered."))
-        return redirect("commissions:detail", pk=created.pk)
-    return form_page(request, form, title=_("New commission"), back_url=reverse("commissions:list"), submit=_("Create"))
+    return save_page(
+        request, form, lambda data: services.commission_create(by=request.user, **data),
+        done=_("The commission was registered."),
+        done_url=lambda created: reverse("commissions:detail", args=[created.pk]), title=_("New commission"),
+        back_url=reverse("commissions:list"), submit=_("Create"),
+    )
 
 
 def commission_edit(request: HttpRequest, pk: int) -> HttpResponse:
@@ -79,12 +79,11 @@ def commission_edit(request: HttpRequest, pk: int) -> HttpResponse:
         Q(pk__in=queries.secretariats_for(request.user).values("pk")) | Q(pk=commission.secretariat_id)
     )
     form = CommissionForm(request.POST or None, instance=commission, secretariats=secretariats)
-    saved = submit(request, form, lambda data: services.commission_update(commission=commission, by=request.user, data=data))
-    if saved is not None:
-        messages.success(request, _("The changes were saved."))
-        return redirect("commissions:detail", pk=pk)
-    return form_page(request, form, title=_("Edit %(name)s") % {"name": commission}, back_url=reverse("commissions:detail", args=[pk]),
-                     submit=_("Save"))
+    return save_page(
+        request, form, lambda data: services.commission_update(commission=commission, by=request.user, data=data),
+        done_url=reverse("commissions:detail", args=[pk]), title=_("Edit %(name)s") % {"name": commission},
+        back_url=reverse("commissions:detail", args=[pk]), submit=_("Save"),
+    )
 
 
 def commission_delete(request: HttpRequest, pk: int) -> HttpResponse:
@@ -113,12 +112,13 @@ def member_add(request: HttpRequest, pk: int) -> HttpResponse:
     commission = queries.commission_for(request.user, pk)
     permit(request, Action.CREATE, commission, kind=CommissionMember)
     form = MemberForm(request.POST or None, organisations=organisations_for_members())
-    added = submit(request, form, lambda data: services.member_add(by=request.user, commission=commission, **data))
-    if added is not None:
-        messages.success(request, _("%(name)s was added to the commission.") % {"name": added.person_name})
-        return redirect(reverse("commissions:detail", args=[pk]) + "#members")
-    return form_page(request, form, title=_("Add a member to %(name)s") % {"name": commission},
-                     back_url=reverse("commissions:detail", args=[pk]), submit=_("Add member"))
+    return save_page(
+        request, form, lambda data: services.member_add(by=request.user, commission=commission, **data),
+        done=lambda added: _("%(name)s was added to the commission.") % {"name": added.person_name},
+        done_url=reverse("commissions:detail", args=[pk]) + "#members",
+        title=_("Add a member to %(name)s") % {"name": commission},
+        back_url=reverse("commissions:detail", args=[pk]), submit=_("Add member"),
+    )
 
 
 def member_edit(request: HttpRequest, member_id: int) -> HttpResponse:
@@ -126,12 +126,11 @@ def member_edit(request: HttpRequest, member_id: int) -> HttpResponse:
     permit(request, Action.CHANGE, member)
     back = reverse("commissions:detail", args=[member.commission_id]) + "#members"
     form = MemberForm(request.POST or None, instance=member, organisations=organisations_for_members())
-    saved = submit(request, form, lambda data: services.member_update(member=member, by=request.user, data=data))
-    if saved is not None:
-        messages.success(request, _("The changes were saved."))
-        return redirect(back)
-    return form_page(request, form, title=_("Edit member %(name)s") % {"name": member.person_name}, back_url=back,
-                     submit=_("Save"), context={"history_url": reverse("commissions:member_history", args=[member.pk])})
+    return save_page(
+        request, form, lambda data: services.member_update(member=member, by=request.user, data=data),
+        done_url=back, title=_("Edit member %(name)s") % {"name": member.person_name}, back_url=back,
+        submit=_("Save"), context={"history_url": reverse("commissions:member_history", args=[member.pk])},
+    )
 
 
 def member_remove(request: HttpRequest, member_id: int) -> HttpResponse:
@@ -161,12 +160,13 @@ def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
     commission = queries.commission_for(request.user, pk)
     permit(request, Action.CREATE, commission, kind=Meeting)
     form = MeetingForm(request.POST or None)
-    created = submit(request, form, lambda data: services.meeting_create(by=request.user, commission=commission, **data))
-    if created is not None:
-        messages.success(request, _("The meeting was added."))
-        return redirect("commissions:meeting", meeting_id=created.pk)
-    return form_page(request, form, title=_("New meeting of %(name)s") % {"name": commission},
-                     back_url=reverse("commissions:detail", args=[pk]), submit=_("Create"))
+    return save_page(
+        request, form, lambda data: services.meeting_create(by=request.user, commission=commission, **data),
+        done=_("The meeting was added."),
+        done_url=lambda created: reverse("commissions:meeting", args=[created.pk]),
+        title=_("New meeting of %(name)s") % {"name": commission},
+        back_url=reverse("commissions:detail", args=[pk]), submit=_("Create"),
+    )
 
 
 def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
@@ -189,11 +189,10 @@ def meeting_edit(request: HttpRequest, meeting_id: int) -> HttpResponse:
     permit(request, Action.CHANGE, meeting)
     back = reverse("commissions:meeting", args=[meeting.pk])
     form = MeetingForm(request.POST or None, instance=meeting)
-    saved = submit(request, form, lambda data: services.meeting_update(meeting=meeting, by=request.user, data=data))
-    if saved is not None:
-        messages.success(request, _("The changes were saved."))
-        return redirect(back)
-    return form_page(request, form, title=_("Edit the meeting"), back_url=back, submit=_("Save"))
+    return save_page(
+        request, form, lambda data: services.meeting_update(meeting=meeting, by=request.user, data=data),
+        done_url=back, title=_("Edit the meeting"), back_url=back, submit=_("Save"),
+    )
 
 
 def meeting_delete(request: HttpRequest, meeting_id: int) -> HttpResponse:
@@ -216,11 +215,11 @@ def agenda_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
     permit(request, Action.CREATE, meeting, kind=AgendaItem)
     back = reverse("commissions:meeting", args=[meeting.pk])
     form = AgendaItemForm(request.POST or None)
-    added = submit(request, form, lambda data: services.agenda_item_add(by=request.user, meeting=meeting, **data))
-    if added is not None:
-        messages.success(request, _("The agenda item was added."))
-        return redirect(back)
-    return form_page(request, form, title=_("New agenda item"), back_url=back, submit=_("Add"))
+    return save_page(
+        request, form, lambda data: services.agenda_item_add(by=request.user, meeting=meeting, **data),
+        done=_("The agenda item was added."), done_url=back, title=_("New agenda item"), back_url=back,
+        submit=_("Add"),
+    )
 
 
 def agenda_edit(request: HttpRequest, item_id: int) -> HttpResponse:
@@ -234,10 +233,10 @@ def agenda_edit(request: HttpRequest, item_id: int) -> HttpResponse:
         return services.agenda_item_update(item=item, by=request.user, data=data)
 
     form = AgendaItemForm(request.POST or None, instance=item)
-    if submit(request, form, update) is not None:
-        messages.success(request, _("The changes were saved."))
-        return redirect(back)
-    return form_page(request, form, title=_("Edit the agenda item"), back_url=back, submit=_("Save"))
+    return save_page(
+        request, form, update,
+        done_url=back, title=_("Edit the agenda item"), back_url=back, submit=_("Save"),
+    )
 
 
 def agenda_delete(request: HttpRequest, item_id: int) -> HttpResponse:
@@ -270,10 +269,11 @@ def decision_create(request: HttpRequest, meeting_id: int) -> HttpResponse:
             decision = services.decision_mark_done(decision=decision, by=request.user, done_on=done_on, note=note)
         return decision
 
-    if submit(request, form, create) is not None:
-        messages.success(request, _("The decision was recorded."))
-        return redirect(back)
-    return form_page(request, form, title=_("New decision"), back_url=back, submit=_("Create"))
+    return save_page(
+        request, form, create,
+        done=_("The decision was recorded."), done_url=back, title=_("New decision"), back_url=back,
+        submit=_("Create"),
+    )
 
 
 def decision_edit(request: HttpRequest, decision_id: int) -> HttpResponse:
@@ -281,12 +281,11 @@ def decision_edit(request: HttpRequest, decision_id: int) -> HttpResponse:
     permit(request, Action.CHANGE, decision)
     back = reverse("commissions:meeting", args=[decision.meeting_id])
     form = DecisionForm(request.POST or None, instance=decision, meeting=decision.meeting)
-    saved = submit(request, form, lambda data: services.decision_update(decision=decision, by=request.user, data=data))
-    if saved is not None:
-        messages.success(request, _("The changes were saved."))
-        return redirect(back)
-    return form_page(request, form, title=_("Edit the decision"), back_url=back, submit=_("Save"),
-                     context={"history_url": reverse("commissions:decision_history", args=[decision.pk])})
+    return save_page(
+        request, form, lambda data: services.decision_update(decision=decision, by=request.user, data=data),
+        done_url=back, title=_("Edit the decision"), back_url=back, submit=_("Save"),
+        context={"history_url": reverse("commissions:decision_history", args=[decision.pk])},
+    )
 
 
 def decision_done(request: HttpRequest, decision_id: int) -> HttpResponse:
@@ -294,15 +293,11 @@ def decision_done(request: HttpRequest, decision_id: int) -> HttpResponse:
     permit(request, Action.CHANGE, decision)
     back = reverse("commissions:meeting", args=[decision.meeting_id])
     form = MarkDoneForm(request.POST or None, initial={"done_on": timezone.localdate()})
-    done = submit(
-        request, form,
-        lambda data: services.decision_mark_done(decision=decision, by=request.user, done_on=data["done_on"], note=data["note"]),
+    return save_page(
+        request, form, lambda data: services.decision_mark_done(decision=decision, by=request.user, done_on=data["done_on"], note=data["note"]),
+        done=_("The decision is marked as done."), done_url=back, title=_("Mark the decision as done"),
+        back_url=back, submit=_("Mark as done"), intro=decision.text,
     )
-    if done is not None:
-        messages.success(request, _("The decision is marked as done."))
-        return redirect(back)
-    return form_page(request, form, title=_("Mark the decision as done"), back_url=back, submit=_("Mark as done"),
-                     intro=decision.text)
 
 
 def decision_delete(request: HttpRequest, decision_id: int) -> HttpResponse:

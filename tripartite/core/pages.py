@@ -4,6 +4,7 @@ delete page, and putting a service's refusal back onto the form."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import ModuleType
 from typing import Any
 
 from django import forms
@@ -13,6 +14,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import URLPattern, path
+from django.utils.translation import gettext_lazy as _
 
 from tripartite.core.errors import DomainError
 from tripartite.core.policy import Action, can
@@ -53,6 +56,18 @@ def permit(request: HttpRequest, action: Action | str, target: Model | None, *,
     if not request.user.is_authenticated:
         raise SignInRequired
     raise PermissionDenied
+
+
+def record_paths(views: ModuleType, record: str, *, delete: bool = True) -> list[URLPattern]:
+    """The addresses of a register's main record, the same in every app: the list (""), a new record ("new/") and
+    the record's page, edit form, delete page and history ("<int:pk>/", ".../edit/", ".../delete/", ".../history/"),
+    named list, create, detail, edit, delete and history and served by the module's `<record>_list`,
+    `<record>_create`, `<record>_detail`, `<record>_edit`, `<record>_delete` and `<record>_history`. A register
+    whose records are never deleted passes `delete=False`."""
+    pages = [("", "list"), ("new/", "create"), ("<int:pk>/", "detail"), ("<int:pk>/edit/", "edit"),
+             ("<int:pk>/delete/", "delete"), ("<int:pk>/history/", "history")]
+    return [path(route, getattr(views, f"{record}_{name}"), name=name)
+            for route, name in pages if delete or name != "delete"]
 
 
 class DateInput(forms.DateInput):
@@ -119,6 +134,29 @@ def form_page(
          **(context or {})},
         status=status,
     )
+
+
+def save_page(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    save: Callable[[dict[str, Any]], Any],
+    *,
+    done_url: Any,
+    done: Any = None,
+    on_error: Callable[[forms.BaseForm, Exception], None] = add_errors,
+    **page: Any,
+) -> HttpResponse:
+    """A whole form page: the form, and on a valid POST `save(data)`; when it returns the record, the message `done`
+    ("The changes were saved." unless given) and on to `done_url`, each either a value or a function of the saved
+    record; a refusal goes back onto the form (`on_error`) and the page is shown again with it (422). `page` is what
+    `form_page` takes: title, back_url, submit, intro, context, template."""
+    saved = submit(request, form, save, on_error=on_error)
+    if saved is None:
+        return form_page(request, form, **page)
+    if done is None:
+        done = _("The changes were saved.")
+    messages.success(request, done(saved) if callable(done) else done)
+    return redirect(done_url(saved) if callable(done_url) else done_url)
 
 
 def confirm_page(

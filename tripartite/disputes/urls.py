@@ -2,19 +2,16 @@
 
 from django.urls import path
 
+from tripartite.core.pages import record_paths
 from tripartite.disputes import views
 
 app_name = "disputes"
 urlpatterns = [
-    path("", views.dispute_list, name="list"),
-    path("new/", views.dispute_create, name="create"),
+    *record_paths(views, "dispute", delete=False),
     path("deadlines/", views.deadlines, name="deadlines"),
     path("summary/", views.summary, name="summary"),
     path("procedure/", views.procedure, name="procedure"),
     path("employment/", views.employment, name="employment"),
-    path("<int:pk>/", views.dispute_detail, name="detail"),
-    path("<int:pk>/edit/", views.dispute_edit, name="edit"),
-    path("<int:pk>/history/", views.dispute_history, name="history"),
     path("<int:pk>/advance/", views.dispute_advance, name="advance"),
     path("<int:pk>/steps/new/", views.step_record, name="step"),
     path("<int:pk>/demands/new/", views.demand_add, name="demand_add"),

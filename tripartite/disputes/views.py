@@ -18,7 +18,7 @@ from tripartite.core.errors import DomainError
 from tripartite.core.history import history_of
 from tripartite.core.i18n import localized_text
 from tripartite.core.jurisdiction import current_pack
-from tripartite.core.pages import add_errors, confirm_page, delete_page, deny, form_page
+from tripartite.core.pages import add_errors, confirm_page, delete_page, deny, form_page, save_page
 from tripartite.core.pages import submit as _submit
 from tripartite.core.uploads import MAX_DOCUMENT_BYTES, stored_file_response
 from tripartite.core.views import paginate
@@ -96,12 +96,13 @@ def dispute_create(request: HttpRequest) -> HttpResponse:
         data, demands = form.split()
         return services.dispute_create(by=request.user, demands=demands, **data)
 
-    created = _submit(request, form, create)
-    if created is not None:
-        messages.success(request, _("The dispute was registered."))
-        return redirect("disputes:detail", pk=created.pk)
-    return form_page(request, form, title=_("Register a collective labour dispute"),
-                      back_url=reverse("disputes:list"), submit=_("Register"))
+    return save_page(
+        request, form, create,
+        done=_("The dispute was registered."),
+        done_url=lambda created: reverse("disputes:detail", args=[created.pk]),
+        title=_("Register a collective labour dispute"), back_url=reverse("disputes:list"),
+        submit=_("Register"),
+    )
 
 
 def dispute_edit(request: HttpRequest, pk: int) -> HttpResponse:
@@ -112,11 +113,11 @@ def dispute_edit(request: HttpRequest, pk: int) -> HttpResponse:
         data.pop("employer", None)
         return services.dispute_update(dispute=dispute, by=request.user, data=data)
 
-    if _submit(request, form, update) is not None:
-        messages.success(request, _("The changes were saved."))
-        return redirect(_back(dispute))
-    return form_page(request, form, title=_("Edit %(name)s") % {"name": dispute}, back_url=_back(dispute),
-                      submit=_("Save"))
+    return save_page(
+        request, form, update,
+        done_url=_back(dispute), title=_("Edit %(name)s") % {"name": dispute}, back_url=_back(dispute),
+        submit=_("Save"),
+    )
 
 
 def dispute_history(request: HttpRequest, pk: int) -> HttpResponse:
@@ -151,33 +152,32 @@ def step_record(request: HttpRequest, pk: int) -> HttpResponse:
     dispute = _dispute(request, pk, act=True)
     form = StepForm(request.POST or None, steps=services.recordable_steps(dispute),
                     initial={"on": timezone.localdate(), "step": request.GET.get("step", "")})
-    done = _submit(request, form, lambda d: services.step_record(dispute=dispute, by=request.user, **d))
-    if done is not None:
-        messages.success(request, _("The step was recorded."))
-        return redirect(_back(dispute, "deadlines"))
-    return form_page(request, form, title=_("Record a step of the procedure"), back_url=_back(dispute),
-                      submit=_("Record"))
+    return save_page(
+        request, form, lambda d: services.step_record(dispute=dispute, by=request.user, **d),
+        done=_("The step was recorded."), done_url=_back(dispute, "deadlines"),
+        title=_("Record a step of the procedure"), back_url=_back(dispute), submit=_("Record"),
+    )
 
 
 def demand_add(request: HttpRequest, pk: int) -> HttpResponse:
     dispute = _dispute(request, pk, act=True)
     form = DemandForm(request.POST or None)
-    if _submit(request, form, lambda d: services.demand_add(dispute=dispute, by=request.user, **d)) is not None:
-        messages.success(request, _("The demand was added."))
-        return redirect(_back(dispute, "demands"))
-    return form_page(request, form, title=_("Add a demand"), back_url=_back(dispute), submit=_("Add"))
+    return save_page(
+        request, form, lambda d: services.demand_add(dispute=dispute, by=request.user, **d),
+        done=_("The demand was added."), done_url=_back(dispute, "demands"), title=_("Add a demand"),
+        back_url=_back(dispute), submit=_("Add"),
+    )
 
 
 def demand_status(request: HttpRequest, demand_id: int) -> HttpResponse:
     demand = get_object_or_404(Demand.objects.select_related("dispute"), pk=demand_id)
     dispute = _dispute(request, demand.dispute_id, act=True)
     form = DemandStatusForm(request.POST or None, initial={"status": demand.status, "note": demand.note})
-    saved = _submit(request, form, lambda d: services.demand_set_status(demand=demand, by=request.user, **d))
-    if saved is not None:
-        messages.success(request, _("The changes were saved."))
-        return redirect(_back(dispute, "demands"))
-    return form_page(request, form, title=_("Demand %(number)s") % {"number": demand.number},
-                      back_url=_back(dispute), submit=_("Save"), intro=demand.text)
+    return save_page(
+        request, form, lambda d: services.demand_set_status(demand=demand, by=request.user, **d),
+        done_url=_back(dispute, "demands"), title=_("Demand %(number)s") % {"number": demand.number},
+        back_url=_back(dispute), submit=_("Save"), intro=demand.text,
+    )
 
 
 def document_add(request: HttpRequest, pk: int) -> HttpResponse:
@@ -192,10 +192,11 @@ def document_add(request: HttpRequest, pk: int) -> HttpResponse:
             data.update(file_name=uploaded.name, content=uploaded.read(MAX_DOCUMENT_BYTES + 1))
         return services.document_add(dispute=dispute, by=request.user, **data)
 
-    if _submit(request, form, record) is not None:
-        messages.success(request, _("The document was recorded."))
-        return redirect(_back(dispute, "documents"))
-    return form_page(request, form, title=_("Record a document"), back_url=_back(dispute), submit=_("Record"))
+    return save_page(
+        request, form, record,
+        done=_("The document was recorded."), done_url=_back(dispute, "documents"),
+        title=_("Record a document"), back_url=_back(dispute), submit=_("Record"),
+    )
 
 
 def document_file(request: HttpRequest, document_id: int) -> FileResponse:
@@ -208,20 +209,21 @@ def document_file(request: HttpRequest, document_id: int) -> FileResponse:
 def participant_add(request: HttpRequest, pk: int) -> HttpResponse:
     dispute = _dispute(request, pk, act=True)
     form = ParticipantForm(request.POST or None)
-    if _submit(request, form, lambda d: services.participant_add(dispute=dispute, by=request.user, **d)) is not None:
-        messages.success(request, _("The participant was added."))
-        return redirect(_back(dispute, "stages"))
-    return form_page(request, form, title=_("Add a participant to the current stage"), back_url=_back(dispute),
-                      submit=_("Add"))
+    return save_page(
+        request, form, lambda d: services.participant_add(dispute=dispute, by=request.user, **d),
+        done=_("The participant was added."), done_url=_back(dispute, "stages"),
+        title=_("Add a participant to the current stage"), back_url=_back(dispute), submit=_("Add"),
+    )
 
 
 def session_add(request: HttpRequest, pk: int) -> HttpResponse:
     dispute = _dispute(request, pk, act=True)
     form = SessionForm(request.POST or None, initial={"held_on": timezone.localdate()})
-    if _submit(request, form, lambda d: services.session_add(dispute=dispute, by=request.user, **d)) is not None:
-        messages.success(request, _("The session was recorded."))
-        return redirect(_back(dispute, "stages"))
-    return form_page(request, form, title=_("Record a session"), back_url=_back(dispute), submit=_("Record"))
+    return save_page(
+        request, form, lambda d: services.session_add(dispute=dispute, by=request.user, **d),
+        done=_("The session was recorded."), done_url=_back(dispute, "stages"), title=_("Record a session"),
+        back_url=_back(dispute), submit=_("Record"),
+    )
 
 
 # Corrections: edit and remove demands, documents, participants, sessions -------------------------------------
@@ -367,11 +369,10 @@ def strike_edit(request: HttpRequest, strike_id: int) -> HttpResponse:
     dispute = _dispute(request, strike.dispute_id, act=True)
     initial = {f: getattr(strike, f) for f in services.STRIKE_FIELDS}
     form = StrikeForm(request.POST or None, initial=initial)
-    saved = _submit(request, form, lambda d: services.strike_update(strike=strike, by=request.user, data=d))
-    if saved is not None:
-        messages.success(request, _("The changes were saved."))
-        return redirect(_back(dispute, "strikes"))
-    return form_page(request, form, title=str(strike), back_url=_back(dispute), submit=_("Save"))
+    return save_page(
+        request, form, lambda d: services.strike_update(strike=strike, by=request.user, data=d),
+        done_url=_back(dispute, "strikes"), title=str(strike), back_url=_back(dispute), submit=_("Save"),
+    )
 
 
 def conciliator_assign(request: HttpRequest, pk: int) -> HttpResponse:
@@ -379,10 +380,11 @@ def conciliator_assign(request: HttpRequest, pk: int) -> HttpResponse:
     if not access.may_assign_conciliators(request.user, dispute):
         raise PermissionDenied
     form = AssignForm(request.POST or None)
-    if _submit(request, form, lambda d: services.conciliator_assign(dispute=dispute, by=request.user, **d)) is not None:
-        messages.success(request, _("The conciliator was assigned."))
-        return redirect(_back(dispute))
-    return form_page(request, form, title=_("Assign a conciliator"), back_url=_back(dispute), submit=_("Assign"))
+    return save_page(
+        request, form, lambda d: services.conciliator_assign(dispute=dispute, by=request.user, **d),
+        done=_("The conciliator was assigned."), done_url=_back(dispute), title=_("Assign a conciliator"),
+        back_url=_back(dispute), submit=_("Assign"),
+    )
 
 
 # Across disputes ---------------------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 
 from tripartite.core.errors import DomainError
 from tripartite.core.history import history_of
-from tripartite.core.pages import add_errors, deny, form_page, permit, refusal_text, submit
+from tripartite.core.pages import add_errors, deny, form_page, permit, refusal_text, save_page, submit
 from tripartite.core.policy import Action, can
 from tripartite.core.uploads import stored_file_response
 from tripartite.core.views import history_page, paginate
@@ -129,36 +129,36 @@ def call_create(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated or not issuers.exists():
         return deny(request)
     form = CallForm(request.POST or None, issuers=issuers)
-    created = _submit(request, form, lambda data: services.call_create(by=request.user, **data))
-    if created is not None:
-        messages.success(request, _("The call was saved as a draft. Add its scoring criteria, then publish it."))
-        return redirect("grants:call", pk=created.pk)
-    return form_page(request, form, title=_("New call"), back_url=reverse("grants:list"), submit=_("Save draft"))
+    return save_page(
+        request, form, lambda data: services.call_create(by=request.user, **data),
+        done=_("The call was saved as a draft. Add its scoring criteria, then publish it."),
+        done_url=lambda created: reverse("grants:call", args=[created.pk]), title=_("New call"),
+        back_url=reverse("grants:list"), submit=_("Save draft"), on_error=_add_errors,
+    )
 
 
 def call_edit(request: HttpRequest, pk: int) -> HttpResponse:
     call = queries.call_for(request.user, pk)
     permit(request, Action.CHANGE, call)
     form = CallForm(request.POST or None, instance=call, issuers=_with_current(queries.issuers_for(request.user), call.issuer_id))
-    saved = _submit(request, form, lambda data: services.call_update(by=request.user, call=call, data=data))
-    if saved is not None:
-        messages.success(request, _("The changes were saved."))
-        return redirect("grants:call", pk=pk)
-    return form_page(request, form, title=_("Edit %(name)s") % {"name": call}, back_url=reverse("grants:call", args=[pk]),
-                     submit=_("Save"))
+    return save_page(
+        request, form, lambda data: services.call_update(by=request.user, call=call, data=data),
+        done_url=reverse("grants:call", args=[pk]), title=_("Edit %(name)s") % {"name": call},
+        back_url=reverse("grants:call", args=[pk]), submit=_("Save"), on_error=_add_errors,
+    )
 
 
 def criterion_add(request: HttpRequest, pk: int) -> HttpResponse:
     call = queries.call_for(request.user, pk)
     permit(request, Action.CHANGE, call)
     form = CriterionForm(request.POST or None)
-    added = _submit(request, form, lambda data: services.criterion_add(by=request.user, call=call, **data))
-    if added is not None:
-        messages.success(request, _("The criterion was added."))
-        return redirect(reverse("grants:call", args=[pk]) + "#criteria")
-    return form_page(request, form, title=_("New scoring criterion"), back_url=reverse("grants:call", args=[pk]),
-                     submit=_("Add"), intro=_("The weights of all criteria must add up to 100 (now %(total)d).")
-                     % {"total": queries.criteria_weight(call)})
+    return save_page(
+        request, form, lambda data: services.criterion_add(by=request.user, call=call, **data),
+        done=_("The criterion was added."), done_url=reverse("grants:call", args=[pk]) + "#criteria",
+        title=_("New scoring criterion"), back_url=reverse("grants:call", args=[pk]), submit=_("Add"),
+        intro=_("The weights of all criteria must add up to 100 (now %(total)d).") % {"total": queries.criteria_weight(call)},
+        on_error=_add_errors,
+    )
 
 
 @require_POST
@@ -174,11 +174,12 @@ def evaluator_add(request: HttpRequest, pk: int) -> HttpResponse:
     call = queries.call_for(request.user, pk)
     permit(request, Action.CHANGE, call)
     form = EvaluatorForm(request.POST or None)
-    added = _submit(request, form, lambda data: services.evaluator_add(by=request.user, call=call, user=data["username"]))
-    if added is not None:
-        messages.success(request, _("%(user)s is now %(pseudonym)s of this call.") % {"user": added.user, "pseudonym": added.pseudonym})
-        return redirect(reverse("grants:call", args=[pk]) + "#evaluators")
-    return form_page(request, form, title=_("Add an evaluator"), back_url=reverse("grants:call", args=[pk]), submit=_("Add"))
+    return save_page(
+        request, form, lambda data: services.evaluator_add(by=request.user, call=call, user=data["username"]),
+        done=lambda added: _("%(user)s is now %(pseudonym)s of this call.") % {"user": added.user, "pseudonym": added.pseudonym},
+        done_url=reverse("grants:call", args=[pk]) + "#evaluators", title=_("Add an evaluator"),
+        back_url=reverse("grants:call", args=[pk]), submit=_("Add"), on_error=_add_errors,
+    )
 
 
 @require_POST
@@ -249,12 +250,13 @@ def application_create(request: HttpRequest, pk: int) -> HttpResponse:
         fields, regions, lines = _application_kwargs(data)
         return services.application_create(by=request.user, call=call, applicant=applicant, regions=regions, lines=lines, **fields)
 
-    created = _submit(request, form, create)
-    if created is not None:
-        messages.success(request, _("The application was saved. Attach the documents, then submit it."))
-        return redirect("grants:application", pk=created.pk)
-    return form_page(request, form, title=_("Apply to %(call)s") % {"call": call},
-                     back_url=reverse("grants:call", args=[pk]), submit=_("Save application"))
+    return save_page(
+        request, form, create,
+        done=_("The application was saved. Attach the documents, then submit it."),
+        done_url=lambda created: reverse("grants:application", args=[created.pk]),
+        title=_("Apply to %(call)s") % {"call": call}, back_url=reverse("grants:call", args=[pk]),
+        submit=_("Save application"), on_error=_add_errors,
+    )
 
 
 def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -326,10 +328,11 @@ def document_add(request: HttpRequest, pk: int) -> HttpResponse:
         return services.document_add(by=request.user, application=application, kind=data["kind"], name=uploaded.name,
                                      content=uploaded.read(rules.MAX_DOCUMENT_BYTES + 1))
 
-    if _submit(request, form, upload) is not None:
-        messages.success(request, _("The document was attached."))
-        return redirect(back + "#documents")
-    return form_page(request, form, title=_("Attach a document"), back_url=back, submit=_("Upload"))
+    return save_page(
+        request, form, upload,
+        done=_("The document was attached."), done_url=back + "#documents", title=_("Attach a document"),
+        back_url=back, submit=_("Upload"), on_error=_add_errors,
+    )
 
 
 @require_POST
@@ -373,13 +376,13 @@ def score(request: HttpRequest, pk: int) -> HttpResponse:
     if existing:
         initial["comment"] = existing.comment
     form = ScoreForm(request.POST or None, criteria=criteria, initial=initial)
-    saved = _submit(request, form, lambda data: services.score_record(
-        by=request.user, application=application, marks=form.marks(), comment=data.get("comment", "")))
-    if saved is not None:
-        messages.success(request, _("Your score is recorded: %(total)s of 100.") % {"total": saved.total(criteria)})
-        return redirect(back)
-    return form_page(request, form, title=_("Score: %(application)s") % {"application": application}, back_url=back,
-                     submit=_("Record score"), intro=_("Give each criterion a whole mark from 0 to 10."))
+    return save_page(
+        request, form, lambda data: services.score_record( by=request.user, application=application, marks=form.marks(), comment=data.get("comment", "")),
+        done=lambda saved: _("Your score is recorded: %(total)s of 100.") % {"total": saved.total(criteria)},
+        done_url=back, title=_("Score: %(application)s") % {"application": application}, back_url=back,
+        submit=_("Record score"), intro=_("Give each criterion a whole mark from 0 to 10."),
+        on_error=_add_errors,
+    )
 
 
 def score_history(request: HttpRequest, score_id: int) -> HttpResponse:
@@ -403,12 +406,12 @@ def award_create(request: HttpRequest, pk: int) -> HttpResponse:
     permit(request, Action.CREATE, call, kind=Award)
     back = reverse("grants:call", args=[call.pk]) + "#ranking"
     form = AwardForm(request.POST or None, initial={"amount": application.requested_amount, "signed_on": _today()})
-    saved = _submit(request, form, lambda data: services.award_create(by=request.user, application=application, **data))
-    if saved is not None:
-        messages.success(request, _("The contract is recorded."))
-        return redirect(back)
-    return form_page(request, form, title=_("Award a contract to %(org)s") % {"org": application.applicant},
-                     back_url=back, submit=_("Record the award"))
+    return save_page(
+        request, form, lambda data: services.award_create(by=request.user, application=application, **data),
+        done=_("The contract is recorded."), done_url=back,
+        title=_("Award a contract to %(org)s") % {"org": application.applicant}, back_url=back,
+        submit=_("Record the award"), on_error=_add_errors,
+    )
 
 
 def concentration(request: HttpRequest) -> HttpResponse:
@@ -447,11 +450,12 @@ def ppp_create(request: HttpRequest) -> HttpResponse:
     if not partners.exists():
         return deny(request)
     form = PPPForm(request.POST or None, partners=partners)
-    created = _submit(request, form, lambda data: services.ppp_create(by=request.user, state_partner=data["state_partner"], data=data))
-    if created is not None:
-        messages.success(request, _("The contract was added to the register."))
-        return redirect("grants:ppp", pk=created.pk)
-    return form_page(request, form, title=_("New PPP contract"), back_url=reverse("grants:ppp_list"), submit=_("Create"))
+    return save_page(
+        request, form, lambda data: services.ppp_create(by=request.user, state_partner=data["state_partner"], data=data),
+        done=_("The contract was added to the register."),
+        done_url=lambda created: reverse("grants:ppp", args=[created.pk]), title=_("New PPP contract"),
+        back_url=reverse("grants:ppp_list"), submit=_("Create"), on_error=_add_errors,
+    )
 
 
 def ppp_edit(request: HttpRequest, pk: int) -> HttpResponse:
@@ -459,11 +463,11 @@ def ppp_edit(request: HttpRequest, pk: int) -> HttpResponse:
     permit(request, Action.CHANGE, contract)
     form = PPPForm(request.POST or None, instance=contract,
                    partners=_with_current(_ppp_partners(request.user), contract.state_partner_id))
-    saved = _submit(request, form, lambda data: services.ppp_update(by=request.user, contract=contract, data=data))
-    if saved is not None:
-        messages.success(request, _("The changes were saved."))
-        return redirect("grants:ppp", pk=pk)
-    return form_page(request, form, title=_("Edit the contract"), back_url=reverse("grants:ppp", args=[pk]), submit=_("Save"))
+    return save_page(
+        request, form, lambda data: services.ppp_update(by=request.user, contract=contract, data=data),
+        done_url=reverse("grants:ppp", args=[pk]), title=_("Edit the contract"),
+        back_url=reverse("grants:ppp", args=[pk]), submit=_("Save"), on_error=_add_errors,
+    )
 
 
 def ppp_history(request: HttpRequest, pk: int) -> HttpResponse:

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tripartite.core.errors import DomainError
-from tripartite.core.pages import delete_page, deny, form_page, permit, refusal_text, submit
+from tripartite.core.pages import delete_page, deny, permit, refusal_text, save_page, submit
 from tripartite.core.policy import Action, can
 from tripartite.core.throttle import client_address
 from tripartite.core.views import history_page, paginate
@@ -54,11 +54,11 @@ def _write_page(
 ) -> HttpResponse:
     """The page of one write: a valid form runs `call` and goes on to `next_url(result)` saying `done`; else the
     form is shown (again, with the service's refusal on it)."""
-    result = submit(request, form, call)
-    if result is not None:
-        messages.success(request, done)
-        return redirect(next_url(result))
-    return form_page(request, form, title=title, back_url=back_url, submit=submit_label, context=context)
+    return save_page(
+        request, form, call,
+        done=done, done_url=lambda result: next_url(result), title=title, back_url=back_url,
+        submit=submit_label, context=context,
+    )
 
 
 def _post_action(request: HttpRequest, back: str, call: Callable[[], Any], success: str) -> HttpResponse:
