@@ -376,6 +376,8 @@ class Commitment(Obligation):
 
     missing_text = _("Give the text of the commitment in at least one language.")
     done_in_future = _("A commitment cannot be fulfilled on a future date.")
+    already_done = _("This commitment is already marked as fulfilled (on %(date)s).")
+    done_note_field = "evidence"
 
     class Meta(Obligation.Meta):
         verbose_name = _("commitment")

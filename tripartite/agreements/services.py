@@ -168,9 +168,7 @@ def agreement_update(
     """Change an agreement's fields and scope; handing it to another owner needs the right to create there."""
     agreement = _locked(agreement)
     writes.require(by, Action.CHANGE, agreement)
-    new_owner = data.get("owner")
-    if new_owner is not None and new_owner.pk != agreement.owner_id:
-        writes.require(by, Action.CREATE, new_owner, kind=Agreement)
+    writes.require_move(by, agreement, "owner", data)
     writes.apply_changes(agreement, data, AGREEMENT_FIELDS)
     if "level" in data and not data["level"]:
         agreement.level = rules.default_level(agreement.kind, agreement.reference_date)
@@ -462,12 +460,7 @@ def commitment_fulfil(*, commitment: Commitment, by: Any, done_on: date, evidenc
     """Record that a pending or overdue commitment was fulfilled on ``done_on``, with its evidence."""
     commitment = _locked_commitment(commitment)
     writes.require(by, Action.CHANGE, commitment.agreement)
-    if commitment.done_on is not None:
-        raise AgreementConflict(_("This commitment is already marked as fulfilled (on %(date)s)."),
-                                field="done_on", params={"date": commitment.done_on.isoformat()})
-    commitment.done_on = done_on
-    if evidence.strip():
-        commitment.evidence = evidence.strip()
+    commitment.mark_done(done_on, evidence, refuse=AgreementConflict)
     writes.save(commitment, by)
     return commitment
 

@@ -238,6 +238,8 @@ class Decision(Obligation):
 
     missing_text = _("Give the text of the decision in at least one language.")
     done_in_future = _("A decision cannot be carried out on a future date.")
+    already_done = _("This decision is already marked as done (on %(date)s).")
+    done_note_field = "execution_note"
 
     class Meta(Obligation.Meta):
         verbose_name = _("decision")

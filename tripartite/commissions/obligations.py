@@ -40,6 +40,9 @@ class Obligation(models.Model):
     # Each kind says these in its own words ("Give the text of the decision...").
     missing_text: ClassVar[Any]
     done_in_future: ClassVar[Any]
+    already_done: ClassVar[Any]  # with %(date)s
+    # The field that says how it was done (evidence of fulfilment, execution note).
+    done_note_field: ClassVar[str]
 
     class Meta:
         abstract = True
@@ -64,6 +67,15 @@ class Obligation(models.Model):
 
     def policy_scopes(self) -> list[tuple[str, int]]:
         return list(self.parent_record.policy_scopes())
+
+    def mark_done(self, done_on: date, note: str, *, refuse: type[Exception]) -> None:
+        """Record that a pending or overdue obligation was done on `done_on`, with how (kept unless `note` is blank);
+        one already done is refused with `refuse` (the service's conflict error)."""
+        if self.done_on is not None:
+            raise refuse(self.already_done, field="done_on", params={"date": self.done_on.isoformat()})
+        self.done_on = done_on
+        if note.strip():
+            setattr(self, self.done_note_field, note.strip())
 
     # The status rule, in Python and as database conditions; tests check that both agree.
     def status_on(self, today: date) -> str:

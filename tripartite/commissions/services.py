@@ -73,9 +73,7 @@ def commission_update(*, commission: Commission, by: Any, data: Mapping[str, Any
     """Change a commission's fields; moving it to another secretariat needs the right to create there too."""
     commission = Commission.objects.select_for_update().select_related("secretariat").get(pk=commission.pk)
     writes.require(by, Action.CHANGE, commission)
-    new_secretariat = data.get("secretariat")
-    if new_secretariat is not None and new_secretariat.pk != commission.secretariat_id:
-        writes.require(by, Action.CREATE, new_secretariat, kind=Commission)
+    writes.require_move(by, commission, "secretariat", data)
     writes.apply_changes(commission, data, COMMISSION_FIELDS, required=("level", "secretariat", "published"))
     writes.save(commission, by)
     return commission
@@ -201,15 +199,7 @@ def decision_mark_done(*, decision: Decision, by: Any, done_on: date, note: str 
     """Record that a pending or overdue decision was carried out on `done_on`."""
     decision = _locked_decision(decision)
     writes.require(by, Action.CHANGE, decision)
-    if decision.done_on is not None:
-        raise DecisionStateError(
-            _("This decision is already marked as done (on %(date)s)."),
-            field="done_on",
-            params={"date": decision.done_on.isoformat()},
-        )
-    decision.done_on = done_on
-    if note.strip():
-        decision.execution_note = note.strip()
+    decision.mark_done(done_on, note, refuse=DecisionStateError)
     writes.save(decision, by)
     return decision
 

@@ -21,6 +21,14 @@ def require(by: Any, action: Action | str, target: Model | None, *, kind: type[M
         raise NotAllowed(_("You do not have permission to do this."))
 
 
+def require_move(by: Any, obj: Model, field: str, data: Mapping[str, Any]) -> None:
+    """Handing a record to another owner (`data[field]` is not its current one) needs the right to create one there
+    too: a secretariat cannot move its commission into a body it does not serve."""
+    new = data.get(field)
+    if new is not None and new.pk != getattr(obj, f"{field}_id"):
+        require(by, Action.CREATE, new, kind=type(obj))
+
+
 def apply_changes(obj: Model, data: Mapping[str, Any], allowed: Iterable[str], *, required: Iterable[str] = ()) -> list[str]:
     """Set the fields given in `data` on `obj` and return those whose value changed.
 

@@ -105,9 +105,7 @@ def call_update(*, by: Any, call: Call, data: Mapping[str, Any]) -> Call:
         raise CallStateError(_("A published call cannot be changed: its rules bind every applicant."))
     data = dict(data)
     regions = data.pop("regions", None)
-    new_issuer = data.get("issuer")
-    if new_issuer is not None and new_issuer.pk != call.issuer_id:
-        writes.require(by, Action.CREATE, new_issuer, kind=Call)
+    writes.require_move(by, call, "issuer", data)
     writes.apply_changes(call, data, CALL_FIELDS)
     writes.save(call, by)
     if regions is not None:
@@ -502,9 +500,7 @@ def ppp_create(*, by: Any, state_partner: Organisation, data: Mapping[str, Any])
 def ppp_update(*, by: Any, contract: PPPContract, data: Mapping[str, Any]) -> PPPContract:
     contract = PPPContract.objects.select_for_update().select_related("state_partner").get(pk=contract.pk)
     writes.require(by, Action.CHANGE, contract)
-    new_partner = data.get("state_partner")
-    if new_partner is not None and new_partner.pk != contract.state_partner_id:
-        writes.require(by, Action.CREATE, new_partner, kind=PPPContract)
+    writes.require_move(by, contract, "state_partner", data)
     writes.apply_changes(contract, data, PPP_FIELDS)
     writes.save(contract, by)
     return contract
