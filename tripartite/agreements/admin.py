@@ -16,26 +16,8 @@ from tripartite.agreements.models import (
     Commitment,
     DisputeProcedureClause,
 )
+from tripartite.core.admin import inline
 from tripartite.core.i18n import in_languages
-
-
-class PartyInline(admin.TabularInline):
-    model = AgreementParty
-    extra = 0
-    raw_id_fields = ["organisation"]
-
-
-class CommitmentInline(admin.TabularInline):
-    model = Commitment
-    extra = 0
-    fields = [*in_languages("text"), "responsible_side", "responsible_organisation", "due_date", "period", "done_on",
-              "evidence"]
-    raw_id_fields = ["responsible_organisation"]
-
-
-class ParameterInline(admin.TabularInline):
-    model = ClauseParameter
-    extra = 0
 
 
 @admin.register(Agreement)
@@ -46,7 +28,12 @@ class AgreementAdmin(SimpleHistoryAdmin):
     search_fields = [*in_languages("title"), "registration_number"]
     raw_id_fields = ["owner", "employer", "commission"]
     readonly_fields = ["document_sha256", "document_size", "public_copy_sha256", "registration_number", "filed_on"]
-    inlines = [PartyInline, CommitmentInline]
+    inlines = [
+        inline(AgreementParty, raw_id_fields=["organisation"]),
+        inline(Commitment, raw_id_fields=["responsible_organisation"],
+               fields=[*in_languages("text"), "responsible_side", "responsible_organisation", "due_date", "period",
+                       "done_on", "evidence"]),
+    ]
 
 
 @admin.register(Clause)
@@ -54,7 +41,7 @@ class ClauseAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "agreement", "topic"]
     list_filter = ["topic"]
     raw_id_fields = ["agreement"]
-    inlines = [ParameterInline]
+    inlines = [inline(ClauseParameter)]
 
 
 @admin.register(BargainingMember)

@@ -4,18 +4,8 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from tripartite.commissions.models import AgendaItem, Commission, CommissionMember, Decision, Meeting
+from tripartite.core.admin import inline
 from tripartite.core.i18n import in_languages
-
-
-class MemberInline(admin.TabularInline):
-    model = CommissionMember
-    extra = 0
-    raw_id_fields = ["organisation"]
-
-
-class AgendaItemInline(admin.TabularInline):
-    model = AgendaItem
-    extra = 0
 
 
 @admin.register(Commission)
@@ -24,7 +14,7 @@ class CommissionAdmin(SimpleHistoryAdmin):
     list_filter = ["level", "published", "is_demo"]
     search_fields = in_languages("name")
     raw_id_fields = ["secretariat"]
-    inlines = [MemberInline]
+    inlines = [inline(CommissionMember, raw_id_fields=["organisation"])]
 
 
 @admin.register(CommissionMember)
@@ -40,7 +30,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "commission", "date", "status"]
     list_filter = ["status"]
     raw_id_fields = ["commission"]
-    inlines = [AgendaItemInline]
+    inlines = [inline(AgendaItem)]
 
 
 @admin.register(AgendaItem)

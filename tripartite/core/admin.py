@@ -1,21 +1,25 @@
 """Django admin for the core app (platform administrators only)."""
 
+from typing import Any
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.db.models import Model
 from simple_history.admin import SimpleHistoryAdmin
 
 from tripartite.core.models import ApiToken, Region, RoleAssignment, Sector, User
 from tripartite.core.throttle import AdminLoginForm
 
 
-class RoleInline(admin.TabularInline):
-    model = RoleAssignment
-    extra = 0
+def inline(model: type[Model], **options: Any) -> type[admin.TabularInline]:
+    """The table of `model`'s rows on its parent's admin page, without empty extra rows; `options` are the inline's
+    other attributes (fields, readonly_fields, raw_id_fields)."""
+    return type(f"{model.__name__}Inline", (admin.TabularInline,), {"model": model, "extra": 0, **options})
 
 
 @admin.register(User)
 class PlatformUserAdmin(UserAdmin):
-    inlines = [RoleInline]
+    inlines = [inline(RoleAssignment)]
 
 
 @admin.register(RoleAssignment)

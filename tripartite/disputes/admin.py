@@ -3,6 +3,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from tripartite.core.admin import inline
 from tripartite.disputes.models import (
     Demand,
     Dispute,
@@ -17,16 +18,6 @@ from tripartite.disputes.models import (
 )
 
 
-class DemandInline(admin.TabularInline):
-    model = Demand
-    extra = 0
-
-
-class StagePeriodInline(admin.TabularInline):
-    model = StagePeriod
-    extra = 0
-
-
 @admin.register(Dispute)
 class DisputeAdmin(SimpleHistoryAdmin):
     list_display = ["subject", "employer", "union", "region", "sector", "demands_received_on", "stage", "is_demo"]
@@ -34,7 +25,7 @@ class DisputeAdmin(SimpleHistoryAdmin):
     search_fields = ["subject"]
     raw_id_fields = ["employer", "union", "agreement", "commission"]
     filter_horizontal = ["conciliators"]
-    inlines = [DemandInline, StagePeriodInline]
+    inlines = [inline(Demand), inline(StagePeriod)]
 
 
 for model in (StagePeriod, Participant, Session, Demand, Strike, Event, SectorEmployment):

@@ -3,6 +3,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from tripartite.core.admin import inline
 from tripartite.core.i18n import in_languages
 from tripartite.grants.models import (
     Application,
@@ -22,24 +23,13 @@ class TopicAreaAdmin(SimpleHistoryAdmin):
     search_fields = ["code", *in_languages("name")]
 
 
-class CriterionInline(admin.TabularInline):
-    model = Criterion
-    extra = 0
-
-
-class EvaluatorInline(admin.TabularInline):
-    model = Evaluator
-    extra = 0
-    raw_id_fields = ["user"]
-
-
 @admin.register(Call)
 class CallAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "kind", "topic", "issuer", "status", "deadline", "is_demo"]
     list_filter = ["kind", "status", "is_demo"]
     search_fields = [*in_languages("title")]
     raw_id_fields = ["issuer"]
-    inlines = [CriterionInline, EvaluatorInline]
+    inlines = [inline(Criterion), inline(Evaluator, raw_id_fields=["user"])]
 
 
 @admin.register(Application)

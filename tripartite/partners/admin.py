@@ -3,13 +3,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from tripartite.core.admin import inline
 from tripartite.partners.models import MembershipReport, Organisation
-
-
-class MembershipReportInline(admin.TabularInline):
-    model = MembershipReport
-    extra = 0
-    fields = ["as_of", "members", "employee_members", "employees_in_scope", "member_organisations", "source"]
 
 
 @admin.register(Organisation)
@@ -20,7 +15,8 @@ class OrganisationAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["parent"]
     filter_horizontal = ["regions", "sectors"]
     readonly_fields = ["is_demo", "created_at", "updated_at"]
-    inlines = [MembershipReportInline]
+    inlines = [inline(MembershipReport, fields=["as_of", "members", "employee_members", "employees_in_scope",
+                                                "member_organisations", "source"])]
 
 
 @admin.register(MembershipReport)

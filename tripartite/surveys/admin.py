@@ -3,6 +3,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from tripartite.core.admin import inline
 from tripartite.core.i18n import in_languages
 from tripartite.surveys.models import (
     Campaign,
@@ -17,38 +18,22 @@ from tripartite.surveys.models import (
 )
 
 
-class VersionInline(admin.TabularInline):
-    model = QuestionnaireVersion
-    extra = 0
-    fields = ["number", "status", "published_at"]
-    readonly_fields = ["published_at"]
-
-
 @admin.register(Questionnaire)
 class QuestionnaireAdmin(SimpleHistoryAdmin):
     list_display = ["code", "__str__", "owner", "is_template", "is_demo"]
     list_filter = ["is_template", "is_demo"]
     search_fields = ["code", *in_languages("title")]
     raw_id_fields = ["owner"]
-    inlines = [VersionInline]
-
-
-class QuestionInline(admin.TabularInline):
-    model = Question
-    extra = 0
-    fields = ["position", "code", "kind", "text_ru", "required", "ordinal", "min_value", "max_value"]
+    inlines = [inline(QuestionnaireVersion, fields=["number", "status", "published_at"],
+                      readonly_fields=["published_at"])]
 
 
 @admin.register(QuestionnaireVersion)
 class QuestionnaireVersionAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "status", "published_at"]
     list_filter = ["status"]
-    inlines = [QuestionInline]
-
-
-class OptionInline(admin.TabularInline):
-    model = Option
-    extra = 0
+    inlines = [inline(Question, fields=["position", "code", "kind", "text_ru", "required", "ordinal", "min_value",
+                                        "max_value"])]
 
 
 @admin.register(Question)
@@ -56,7 +41,7 @@ class QuestionAdmin(SimpleHistoryAdmin):
     list_display = ["code", "version", "kind", "required", "position"]
     list_filter = ["kind"]
     search_fields = ["code", *in_languages("text")]
-    inlines = [OptionInline]
+    inlines = [inline(Option)]
 
 
 @admin.register(Campaign)
