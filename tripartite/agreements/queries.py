@@ -14,7 +14,7 @@ from django.db.models import Q, QuerySet, Sum
 from django.http import Http404
 from django.utils import timezone
 
-from tripartite.agreements import rules
+from tripartite.agreements import favourability, rules
 from tripartite.agreements.favourability import Finding, findings_for
 from tripartite.agreements.models import (
     Agreement,
@@ -342,14 +342,8 @@ def agreement_detail(*, agreement: Agreement, today: date) -> AgreementDetail:
 
 def agreements_with_findings(user: Any, today: date) -> list[tuple[Agreement, list[Finding]]]:
     """Every visible agreement with a clause below a floor or a higher agreement, and its findings."""
-    candidates = visible_agreements(user).filter(clauses__parameters__isnull=False).distinct().order_by("-signed_on",
-                                                                                                         "-id")
-    result = []
-    for agreement in candidates:
-        found = findings_for(agreement, today)
-        if found:
-            result.append((agreement, found))
-    return result
+    candidates = visible_agreements(user).filter(clauses__parameters__isnull=False).distinct()
+    return favourability.agreements_with_findings(candidates.order_by("-signed_on", "-id"), today)
 
 
 # Coverage --------------------------------------------------------------------------------------------------------
