@@ -396,8 +396,9 @@ def _rds(args: argparse.Namespace) -> int:
     from tripartite.analysis.rds import rds_weights
 
     _check_out_suffix(args.out)
-    # Ids are names, not quantities: "7" must come back as "7", and "007" as "007".
-    frame, codebook = _table(args, text_columns=(args.id, args.recruiter))
+    # Ids are names, not quantities: "7" must come back as "7", and "007" as "007"; the network size
+    # is written back as it was typed too (rds_weights reads "12" and "2,5" alike).
+    frame, codebook = _table(args, text_columns=(args.id, args.recruiter, args.degree))
     for option, column in (("--id", args.id), ("--recruiter", args.recruiter), ("--degree", args.degree)):
         if column not in frame.columns:
             raise _input_error(f"unknown column '{column}' ({option}) in {args.data}")

@@ -625,8 +625,8 @@ def _code_column(
         counts = np.array([], dtype=np.int64)
         lo = hi = 0
     else:
+        _check_code_range(raw, name)
         finite = raw[present] if n_empty else raw
-        _check_code_range(finite, name)
         lo, hi = int(finite.min()), int(finite.max())
         observed, counts = _value_counts(finite, lo, hi)
     known = set(variable.codes) if variable is not None else {int(c) for c in observed}
@@ -668,12 +668,13 @@ def _check_code_range(values: np.ndarray, name: str) -> None:
     """Refuse codes too large to hold exactly, with the row, before any cast can overflow."""
     if values.dtype.kind != "f" or values.size == 0:
         return
-    too_big = np.abs(values) > MAX_CODE
+    with np.errstate(invalid="ignore"):
+        too_big = np.abs(values) > MAX_CODE  # NaN (an empty cell) compares False
     if too_big.any():
         row = int(np.flatnonzero(too_big)[0])
         raise AnalysisInputError(
-            f"column '{name}' has a code too large to be a category ({values[row]:.6g}, the "
-            f"{row + 1}th non-empty value); codes must lie within ±{MAX_CODE}")
+            f"column '{name}' has a code too large to be a category ({values[row]:.6g} at data row "
+            f"{row + 1}); codes must lie within ±{MAX_CODE}")
 
 
 def _value_counts(values: np.ndarray, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
