@@ -185,3 +185,105 @@ def test_crosstab_of_an_identifier_column_is_refused_quickly(tmp_path, capsys):
     assert main(["crosstab", str(path), "--rows", "id", "--cols", "gender"]) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("error:") and "distinct values" in err
+
+
+REFERENCE = ROOT / "tests" / "analysis" / "reference"
+
+
+def test_crosstab_with_strata_and_clusters_reports_r_survey_figures(capsys):
+    reference = json.loads((REFERENCE / "svychisq.json").read_text(encoding="utf-8"))
+    case = next(c for c in reference["cases"]
+                if c["data"] == "weighted_3x4_missing.csv" and c["design"] == "strata_clusters")
+    code, out, err = run(capsys, "crosstab", str(REFERENCE / case["data"]), "--rows", "row", "--cols", "col",
+                         "--weight", "w", "--strata", "stratum", "--cluster", "cluster", "--format", "json")
+    assert code == 0, err
+    rs = json.loads(out)["rao_scott"]
+    assert rs["chi2"] == pytest.approx(case["chi2_rs"], abs=1e-9)
+    assert rs["second_order"]["f"] == pytest.approx(case["f"], abs=1e-9)
+    assert rs["second_order"]["ddf"] == pytest.approx(case["ddf"], abs=1e-9)
+    assert rs["second_order"]["p"] == pytest.approx(case["p_f"], abs=1e-9)
+
+
+def test_strata_without_a_weight_is_a_one_line_error(capsys):
+    code, _, err = run(capsys, "crosstab", str(REFERENCE / "weighted_2x2.csv"), "--rows", "row", "--cols", "col",
+                       "--strata", "stratum")
+    assert_one_line_error(code, err, "--weight")
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_the_statistics_block_writes_decimal_commas_in_kazakh_and_russian(capsys, lang):
+    code, out, err = run(capsys, "crosstab", str(REFERENCE / "weighted_3x4.csv"), "--rows", "row", "--cols", "col",
+                         "--weight", "w", "--strata", "stratum", "--lang", lang)
+    assert code == 0, err
+    import re
+
+    # No digit.digit anywhere: counts, percentages, statistics, residuals and findings alike.
+    assert not re.search(r"\d\.\d", out), [line for line in out.splitlines() if re.search(r"\d\.\d", line)]
+    assert re.search(r"F = \d+,\d{3}", out) and "%" in out
+
+
+@pytest.mark.parametrize(("name", "content"), [
+    ("semicolon.csv", "a;b;w\n1;1;1,5\n1;2;0,75\n2;1;2\n2;2;1,25\n1;1;1\n2;2;0,5\n"),
+    ("comma.csv", 'a,b,w\n1,1,"1,5"\n1,2,"0,75"\n2,1,2\n2,2,"1,25"\n1,1,1\n2,2,"0,5"\n'),
+])
+def test_weights_written_with_a_decimal_comma_are_read(capsys, tmp_path, name, content):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    code, out, err = run(capsys, "crosstab", str(path), "--rows", "a", "--cols", "b", "--weight", "w",
+                         "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["counts"] == [[2.5, 0.75], [2.0, 1.75]]
+
+
+def test_weights_typed_as_text_with_a_decimal_comma_in_xlsx_are_read(capsys, tmp_path):
+    path = tmp_path / "w.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["a", "b", "w"])
+    for row in [(1, 1, "1,5"), (1, 2, "0,75"), (2, 1, 2), (2, 2, "1,25"), (1, 1, 1), (2, 2, 0.5)]:
+        sheet.append(row)
+    book.save(path)
+    code, out, err = run(capsys, "crosstab", str(path), "--rows", "a", "--cols", "b", "--weight", "w",
+                         "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["counts"] == [[2.5, 0.75], [2.0, 1.75]]
+
+
+def test_rds_keeps_ids_as_written(capsys, tmp_path):
+    data = tmp_path / "chain.csv"
+    data.write_text("id,recruiter,degree\n1,,5\n7,1,3\n8,7,4\n9,,2\n010,9,\n", encoding="utf-8")
+    out_path = tmp_path / "out.csv"
+    code, _, err = run(capsys, "rds", str(data), "--id", "id", "--recruiter", "recruiter", "--degree", "degree",
+                       "--out", str(out_path))
+    assert code == 0, err
+    lines = out_path.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "id,recruiter,degree,wave,rds_weight"
+    assert [line.split(",")[:3] for line in lines[1:]] == [
+        ["1", "", "5"], ["7", "1", "3"], ["8", "7", "4"], ["9", "", "2"], ["010", "9", ""]]
+    assert "010" in err  # no valid network size: named as written
+
+
+def test_an_enormous_code_is_one_line_error_without_a_numpy_warning(capsys, tmp_path):
+    import warnings
+
+    data = tmp_path / "big.csv"
+    data.write_text("a,b\n1,1\n99999999999999999999,2\n2,1\n2,2\n", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        code, out, err = run(capsys, "crosstab", str(data), "--rows", "a", "--cols", "b")
+    assert_one_line_error(code, err, "column 'a' has a code too large to be a category (1e+20 at data row 2)")
+    assert out == ""
+
+
+def test_rake_says_when_trimming_cannot_hold_the_bounds(capsys, tmp_path):
+    data = tmp_path / "sample.csv"
+    rows = ["sex"] + ["1"] * 90 + ["2"] * 10
+    data.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    margins = tmp_path / "margins.csv"
+    margins.write_text("variable,code,target\nsex,1,0.5\nsex,2,0.5\n", encoding="utf-8")
+    code, out, err = run(capsys, "rake", str(data), "--margins", str(margins), "--out", str(tmp_path / "w.csv"),
+                         "--trim", "0.5,2", "--lang", "ru")
+    assert code == 0
+    assert "усечение НЕ смогло удержать все веса в пределах 0,5000–2,0000" in err
+    assert "раундов" in err
+    assert "перевзвешивание НЕ сошлось" in out  # "converged" only when the bounds hold too

@@ -71,7 +71,9 @@ def _figures(campaign: Campaign, **spec: str) -> dict[str, Any]:
     }
 
 
-#: Printed by the two-pass version (inverse_sum_db, then the weighted GROUP BY) on `chain_campaign`.
+#: Printed by the two-pass version (inverse_sum_db, then the weighted GROUP BY) on `chain_campaign`; the
+#: Rao–Scott figures re-printed when the engine moved from the cell-deff approximation to R survey's exact
+#: δ̄ (issue 21: same counts and Σw², another formula; pearson_weighted, from the same sums, is unchanged).
 BEFORE = {'2way': {'counts': [[4.772593126810774, 5.72711175217293, 2.4029839519606697, 0],
                      [0, 0, 0.7535673358122276, 0.6817990181158249],
                      [0.4937165303597353, 0.6817990181158249, 1.1952233221926114, 0.5302881252011972],
@@ -96,10 +98,10 @@ BEFORE = {'2way': {'counts': [[4.772593126810774, 5.72711175217293, 2.4029839519
                       [7.427989765880768, 59.162562931579956, 33.40944730253928, 0.0]],
           'total': 50.37376502619769,
           'n': 51,
-          'rao_scott': {'chi2': 23.76754450861238,
+          'rao_scott': {'chi2': 19.317088124323824,
                         'df': 30,
-                        'p': 0.782438361152821,
-                        'mean_deff': 0.9162579562642755,
+                        'p': 0.933118328930004,
+                        'mean_deff': 1.1273542687554357,
                         'pearson_weighted': 21.777201756881386},
           'design_effect': 2.5242806935708955,
           'effective_n': 20.20377532890545,
@@ -116,10 +118,10 @@ BEFORE = {'2way': {'counts': [[4.772593126810774, 5.72711175217293, 2.4029839519
                        [22.202814025882585, 49.00318725920609, 43.383141265555146, 52.966076782879654]],
            'total': 51.566913307900386,
            'n': 52,
-           'rao_scott': {'chi2': 1.875680017425308,
+           'rao_scott': {'chi2': 1.8156020993421815,
                          'df': 3,
-                         'p': 0.5986061725235696,
-                         'mean_deff': 1.3868964993970392,
+                         'p': 0.6115456440083069,
+                         'mean_deff': 1.432788633092379,
                          'pearson_weighted': 2.6013740501561373},
            'design_effect': 2.4838896722349717,
            'effective_n': 20.93490728725124,

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tripartite.analysis.i18n import gettext
+from tripartite.analysis.i18n import decimal_separator, gettext
 from tripartite.languages import LANGUAGES
 
 if TYPE_CHECKING:
@@ -64,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     cross.add_argument("--cols", required=True, metavar="COL", help="column variable (e.g. the opinion)")
     cross.add_argument("--layer", metavar="COL", help="control variable: one table per code")
     cross.add_argument("--weight", metavar="COL", help="weight column")
+    cross.add_argument("--strata", metavar="COL", help="stratum of each respondent (design-based tests; needs --weight)")
+    cross.add_argument("--cluster", metavar="COL",
+                       help="cluster (PSU) of each respondent, nested in strata (design-based tests; needs --weight)")
     cross.add_argument("--public", action="store_true", help="suppress cells below the threshold (k=5)")
     output_options(cross)
     cross.add_argument("--chart", metavar="PATH", help="also draw row %% as stacked bars (.svg or .png)")
@@ -250,12 +253,20 @@ def _crosstab(args: argparse.Namespace) -> int:
     if len(set(coded)) != len(coded):
         raise _input_error("--rows, --cols and --layer must name different columns")
     _check_chart_suffix(args.chart)
+    design = [c for c in (args.strata, args.cluster) if c]
+    if design and not args.weight:
+        raise _input_error("--strata and --cluster describe a weighted design: give --weight too")
+    if set(design) & set(coded):
+        raise _input_error("--strata and --cluster must not be the table's own columns")
     dataset = _dataset(args, coded, [args.weight] if args.weight else [])
     _check_categorical(dataset, coded)
+    ids = _design_ids(args, design)
     result = crosstab(
         dataset.array(args.rows),
         dataset.array(args.cols),
         weights=dataset.numeric(args.weight) if args.weight else None,
+        strata=ids.get(args.strata) if args.strata else None,
+        clusters=ids.get(args.cluster) if args.cluster else None,
         layer=dataset.array(args.layer) if args.layer else None,
         codebook=dataset.codebook,
         row_name=args.rows,
@@ -274,13 +285,31 @@ def _crosstab(args: argparse.Namespace) -> int:
     return status
 
 
-def _table(args: argparse.Namespace) -> tuple[Any, Codebook | None]:
+def _design_ids(args: argparse.Namespace, columns: list[str]) -> dict[str, Any]:
+    """Stratum and cluster ids as written (any text or number), in the data file's row order."""
+    if not columns:
+        return {}
+    frame, _ = _table(args, text_columns=columns)
+    out = {}
+    for name in columns:
+        if name not in frame.columns:
+            raise _input_error(f"unknown column '{name}' in {args.data}")
+        values = frame[name].to_numpy(dtype=object)
+        empty = [i for i, v in enumerate(values) if v is None]
+        if empty:
+            raise _input_error(f"column '{name}' is empty at data row {empty[0] + 1}: every respondent needs "
+                               f"a {'stratum' if name == args.strata else 'cluster'}")
+        out[name] = values.astype(str)
+    return out
+
+
+def _table(args: argparse.Namespace, text_columns: Sequence[str] = ()) -> tuple[Any, Codebook | None]:
     from tripartite.analysis.readers import PAPER_DIR, paper_codebook, read_table
 
     if args.data == PAPER:
-        frame, _ = read_table(PAPER_DIR / "responses.csv")
+        frame, _ = read_table(PAPER_DIR / "responses.csv", text_columns=text_columns)
         return frame, paper_codebook()
-    frame, sav_codebook = read_table(args.data)
+    frame, sav_codebook = read_table(args.data, text_columns=text_columns)
     return frame, _codebook(args) or sav_codebook
 
 
@@ -316,24 +345,32 @@ def _rake(args: argparse.Namespace) -> int:
     frame[args.weight_name] = result.weights
     _write(frame, args, codebook)
     lang = args.lang
+    if result.within_bounds is not None:
+        params = {"rounds": result.trimming_rounds, "lo": _fmt(result.bounds[0] if result.bounds else None, 4, lang),
+                  "hi": _fmt(result.bounds[1] if result.bounds else None, 4, lang), "count": result.outside_bounds}
+        if result.within_bounds:
+            print(gettext(lang, "trimming: every weight within %(lo)s–%(hi)s after %(rounds)s rounds") % params)
+        else:
+            print(gettext(lang, "trimming could NOT keep every weight within %(lo)s–%(hi)s: %(count)s weights "
+                                "outside after %(rounds)s rounds") % params, file=sys.stderr)
     if result.converged:
         template = gettext(lang, "raking converged after %(iterations)s iterations (largest margin error %(error)s)")
     else:
         template = gettext(lang, "raking did NOT converge after %(iterations)s iterations "
                                  "(largest margin error %(error)s)")
-    print(template % {"iterations": result.iterations, "error": f"{result.max_abs_error:.3g}"})
+    print(template % {"iterations": result.iterations, "error": f"{result.max_abs_error:.3g}".replace(".", decimal_separator(lang))})
     kish = kish_design_effect(result.weights)
     print(gettext(lang, "Kish design effect %(deff)s; effective sample size %(neff)s of %(n)s") % {
-        "deff": _fmt(kish.design_effect, 3), "neff": _fmt(kish.effective_n, 1), "n": kish.n})
+        "deff": _fmt(kish.design_effect, 3, lang), "neff": _fmt(kish.effective_n, 1, lang), "n": kish.n})
     weights = result.weights
     print(gettext(lang, "weights: min %(min)s, max %(max)s, mean %(mean)s") % {
-        "min": _fmt(float(weights.min()), 4), "max": _fmt(float(weights.max()), 4),
-        "mean": _fmt(float(weights.mean()), 4)})
+        "min": _fmt(float(weights.min()), 4, lang), "max": _fmt(float(weights.max()), 4, lang),
+        "mean": _fmt(float(weights.mean()), 4, lang)})
     return EXIT_OK
 
 
-def _fmt(value: float | None, digits: int) -> str:
-    return "—" if value is None else f"{value:.{digits}f}"
+def _fmt(value: float | None, digits: int, lang: str = "en") -> str:
+    return "—" if value is None else f"{value:.{digits}f}".replace(".", decimal_separator(lang))
 
 
 def _check_out_suffix(out: str) -> None:
@@ -359,7 +396,9 @@ def _rds(args: argparse.Namespace) -> int:
     from tripartite.analysis.rds import rds_weights
 
     _check_out_suffix(args.out)
-    frame, codebook = _table(args)
+    # Ids are names, not quantities: "7" must come back as "7", and "007" as "007"; the network size
+    # is written back as it was typed too (rds_weights reads "12" and "2,5" alike).
+    frame, codebook = _table(args, text_columns=(args.id, args.recruiter, args.degree))
     for option, column in (("--id", args.id), ("--recruiter", args.recruiter), ("--degree", args.degree)):
         if column not in frame.columns:
             raise _input_error(f"unknown column '{column}' ({option}) in {args.data}")

@@ -16,6 +16,17 @@ class Variable:
     missing: tuple[int, ...] = ()
     title: Mapping[str, str] = field(default_factory=dict)
     ordinal: bool = False
+    #: Codes listed both as valid (labelled) and as missing: missing wins, as in SPSS (set by the class).
+    conflicts: tuple[int, ...] = field(default=(), init=False)
+
+    def __post_init__(self) -> None:
+        # SPSS: a user-missing value stays missing even when it has a value label, so such a code is
+        # taken out of the valid codes, and remembered so that every table can say so.
+        declared = {int(c) for c in self.missing}
+        both = tuple(int(c) for c in self.codes if int(c) in declared)
+        if both:
+            object.__setattr__(self, "codes", tuple(c for c in self.codes if int(c) not in declared))
+            object.__setattr__(self, "conflicts", both)
 
     def label(self, code: int, lang: str = "en") -> str:
         """The label of `code` in `lang`, falling back to English, then to any language, then the code."""

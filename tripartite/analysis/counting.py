@@ -79,6 +79,7 @@ class CodeCounts:
     sum_w2: np.ndarray | None = None  # Σ w² per code (weighted only)
     exclusion: Exclusion | None = None
     null_weights: int = 0  # rows left out because their weight was NULL/NaN
+    excluded_weight: float | None = None  # Σw of the rows with a weight but no valid code (weighted only)
 
     @property
     def cases(self) -> np.ndarray:
@@ -242,7 +243,9 @@ def _table_from_joint(joint: _Joint, layered: bool) -> CountTable:
 
 def _codes_from_joint(joint: _Joint) -> CodeCounts:
     codes, counts, n_cases, sum_w2, exclusions, _ = _finish(joint)
+    weighted = joint.n_cases is not None
     return CodeCounts(
+        excluded_weight=float(joint.counts.sum() - counts.sum()) if weighted else None,
         name=joint.dims[0].name,
         codes=codes[0],
         counts=counts,

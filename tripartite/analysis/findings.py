@@ -6,11 +6,15 @@ The English text below is the gettext source; translations live in
 ``locale/{kk,ru}/LC_MESSAGES/analysis.po``.
 
 Conventions (documented in docs/analysis-engine.md):
-- significance level α = 0.05; a weighted table is judged by its Rao–Scott corrected χ²;
-- strength by Cramér's V: < 0.1 negligible, < 0.3 weak, < 0.5 moderate, otherwise strong
+- significance level α = 0.05; a weighted table is judged by its Rao–Scott second-order test (F on
+  Satterthwaite df, R survey's default); an unweighted 2×2 table with an expected count below 5 by
+  Fisher's exact test; any other table by Pearson's χ²; a non-significant result says "no
+  significant ..." and names its test;
+- strength words only for a significant association, by Cramér's V: < 0.1 negligible, < 0.3 weak, < 0.5 moderate, otherwise strong
   (Cohen's conventions for df* = 1, used for every table so that wordings stay comparable);
 - a linear trend is reported only when both variables are ordinal (or one is ordinal and the
-  other has two categories), using the linear-by-linear association test;
+  other has two categories), using the linear-by-linear association test (design-corrected when
+  weighted);
 - cells are singled out when their adjusted standardized residual lies beyond ±1.96, with the
   Bonferroni-adjusted p saying whether the cell survives correction for the number of cells.
 """
@@ -34,37 +38,45 @@ def N_(message: str) -> str:
 #: code -> English source text (singular, plural or None) and the parameter giving the count.
 MESSAGES: dict[str, tuple[str, str | None, str | None]] = {
     "association.significant": (N_(
-        "Association between %(rows)s and %(cols)s: significant "
-        "(χ² = %(chi2)s, df = %(df)s, p %(p)s)."), None, None),
+        "Significant association between %(rows)s and %(cols)s "
+        "(Pearson's chi-square test: χ² = %(chi2)s, df = %(df)s, p %(p)s)."), None, None),
     "association.not_significant": (N_(
-        "Association between %(rows)s and %(cols)s: not significant "
-        "(χ² = %(chi2)s, df = %(df)s, p %(p)s)."), None, None),
+        "No significant association between %(rows)s and %(cols)s "
+        "(Pearson's chi-square test: χ² = %(chi2)s, df = %(df)s, p %(p)s)."), None, None),
+    "association.significant_fisher": (N_(
+        "Significant association between %(rows)s and %(cols)s (Fisher's exact test, used because "
+        "expected counts fall below 5, minimum %(min_expected)s: p %(p)s)."), None, None),
+    "association.not_significant_fisher": (N_(
+        "No significant association between %(rows)s and %(cols)s (Fisher's exact test, used because "
+        "expected counts fall below 5, minimum %(min_expected)s: p %(p)s)."), None, None),
     "association.significant_rao_scott": (N_(
-        "Association between %(rows)s and %(cols)s: significant after the Rao–Scott correction for "
-        "weighting (χ² = %(chi2)s, df = %(df)s, p %(p)s; design effect %(deff)s)."), None, None),
+        "Significant association between %(rows)s and %(cols)s (Rao–Scott second-order test for the "
+        "sampling design: F = %(f)s, df = %(ndf)s and %(ddf)s, p %(p)s; mean generalized design "
+        "effect %(deff)s)."), None, None),
     "association.not_significant_rao_scott": (N_(
-        "Association between %(rows)s and %(cols)s: not significant after the Rao–Scott correction for "
-        "weighting (χ² = %(chi2)s, df = %(df)s, p %(p)s; design effect %(deff)s)."), None, None),
+        "No significant association between %(rows)s and %(cols)s (Rao–Scott second-order test for the "
+        "sampling design: F = %(f)s, df = %(ndf)s and %(ddf)s, p %(p)s; mean generalized design "
+        "effect %(deff)s)."), None, None),
     "association.untestable": (N_(
         "Association between %(rows)s and %(cols)s cannot be tested: the table needs at least two "
         "non-empty rows and two non-empty columns."), None, None),
     "fisher.significant": (N_(
-        "Fisher's exact test: significant (p %(p)s)."), None, None),
+        "Fisher's exact test: significant association (p %(p)s)."), None, None),
     "fisher.not_significant": (N_(
-        "Fisher's exact test: not significant (p %(p)s)."), None, None),
+        "Fisher's exact test: no significant association (p %(p)s)."), None, None),
     "strength.negligible": (N_("Strength of the association: negligible (Cramér's V = %(v)s)."), None, None),
     "strength.weak": (N_("Strength of the association: weak (Cramér's V = %(v)s)."), None, None),
     "strength.moderate": (N_("Strength of the association: moderate (Cramér's V = %(v)s)."), None, None),
     "strength.strong": (N_("Strength of the association: strong (Cramér's V = %(v)s)."), None, None),
     "trend.positive": (N_(
-        "Linear trend: higher %(rows)s goes with higher %(cols)s (linear-by-linear association "
-        "χ² = %(chi2)s, df = 1, p %(p)s)."), None, None),
+        "Significant linear trend: higher %(rows)s goes with higher %(cols)s "
+        "(%(test)s: χ² = %(chi2)s, df = 1, p %(p)s)."), None, None),
     "trend.negative": (N_(
-        "Linear trend: higher %(rows)s goes with lower %(cols)s (linear-by-linear association "
-        "χ² = %(chi2)s, df = 1, p %(p)s)."), None, None),
+        "Significant linear trend: higher %(rows)s goes with lower %(cols)s "
+        "(%(test)s: χ² = %(chi2)s, df = 1, p %(p)s)."), None, None),
     "trend.none": (N_(
-        "No linear trend between %(rows)s and %(cols)s (linear-by-linear association "
-        "χ² = %(chi2)s, df = 1, p %(p)s)."), None, None),
+        "No significant linear trend between %(rows)s and %(cols)s "
+        "(%(test)s: χ² = %(chi2)s, df = 1, p %(p)s)."), None, None),
     "residual.above": (N_(
         "%(row)s: '%(col)s' above expectation, adjusted residual %(residual)s "
         "(Bonferroni-adjusted p %(p_adj)s: holds after correction for the number of cells)."), None, None),
@@ -103,11 +115,16 @@ MESSAGES: dict[str, tuple[str, str | None, str | None]] = {
            "and cells that would reveal them)."),
         "count"),
     "warning.weighted_statistics": (N_(
-        "Weighted table: percentages use the weights; χ² tests use the weighted table rescaled to the "
-        "%(n)d respondents, and significance is judged by the Rao–Scott corrected χ²."), None, None),
+        "Weighted table: percentages use the weights. Significance is judged by the Rao–Scott "
+        "second-order test with the design-based variance; the likelihood-ratio and linear-by-linear "
+        "tests and the adjusted residuals are corrected for the design; χ² and Cramér's V describe the "
+        "weighted table rescaled to the %(n)d respondents."), None, None),
+    "warning.code_both_valid_and_missing": (N_(
+        "Code %(codes)s of %(variable)s has a value label and is also declared missing: it is treated "
+        "as missing, as SPSS does."), None, None),
 }
 
-_DECIMALS = {"chi2": 2, "v": 3, "deff": 2, "min_expected": 2, "percent": 1}
+_DECIMALS = {"chi2": 2, "f": 2, "ndf": 2, "ddf": 1, "v": 3, "deff": 2, "min_expected": 2, "percent": 1}
 
 
 def format_number(value: Any, *, decimals: int, lang: str) -> str:

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tripartite.analysis.i18n import gettext
+from tripartite.analysis.i18n import decimal_separator, gettext
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -31,6 +31,11 @@ _MEASURE_KEYS = ("cramers_v", "phi", "contingency_coefficient")
 #: analysis catalogues).
 KEY_LABELS: Mapping[str, str] = {
     "rao_scott": "Rao–Scott corrected chi-square",
+    "rao_scott_f": "Rao–Scott second-order F",
+    "mean_deff": "Mean generalized design effect (Rao–Scott)",
+    "pearson_weighted": "Pearson chi-square, weighted (not design-corrected)",
+    "likelihood_ratio_design": "Likelihood ratio, Rao–Scott corrected",
+    "linear_by_linear_design": "Linear-by-linear association, design-corrected",
     "pearson": "Pearson chi-square",
     "likelihood_ratio": "Likelihood ratio",
     "linear_by_linear": "Linear-by-linear association",
@@ -46,6 +51,46 @@ KEY_LABELS: Mapping[str, str] = {
 def key_label(key: str, lang: str) -> str:
     """The name of a result's test, measure or section (`KEY_LABELS`) in `lang`."""
     return gettext(lang, KEY_LABELS[key])
+
+
+def statistic_key(key: str, table: Mapping[str, Any]) -> str:
+    """The label key of a test: a weighted table's tests are named by how they were corrected."""
+    if not table.get("weighted"):
+        return key
+    return {"pearson": "pearson_weighted", "likelihood_ratio": "likelihood_ratio_design",
+            "linear_by_linear": "linear_by_linear_design"}.get(key, key)
+
+
+def statistics_rows(table: Mapping[str, Any], lang: str) -> list[tuple[str, str]]:
+    """(name, figures) of every test of a crosstab, in the reader's notation, first the one that decides.
+
+    Shared by the terminal text and the reports: a weighted table shows the Rao–Scott second- and
+    first-order tests, then its other tests under the names that say how they were corrected.
+    """
+    stats = table.get("statistics") or {}
+    out: list[tuple[str, str]] = []
+    df_word = gettext(lang, "df")
+    rs = table.get("rao_scott")
+    if isinstance(rs, Mapping):
+        second = rs.get("second_order")
+        if isinstance(second, Mapping):
+            out.append((key_label("rao_scott_f", lang),
+                        f"F = {_fmt_stat(second.get('f'), 3, lang)}  {df_word} = {_fmt_stat(second.get('ndf'), 2, lang)}; "
+                        f"{_fmt_stat(second.get('ddf'), 1, lang)}  p = {_fmt_p(second.get('p'), lang)}"))
+        out.append((key_label("rao_scott", lang),
+                    f"χ² = {_fmt_stat(rs.get('chi2'), 3, lang)}  {df_word} = {rs.get('df', '—')}  "
+                    f"p = {_fmt_p(rs.get('p'), lang)}"))
+        out.append((key_label("mean_deff", lang), _fmt_stat(rs.get("mean_deff"), 3, lang)))
+    for key in _STAT_KEYS:
+        test = stats.get(key)
+        if isinstance(test, Mapping) and (test.get("chi2") is not None or not table.get("weighted")):
+            out.append((key_label(statistic_key(key, table), lang),
+                        f"χ² = {_fmt_stat(test.get('chi2'), 3, lang)}  {df_word} = {test.get('df', '—')}  "
+                        f"p = {_fmt_p(test.get('p'), lang)}"))
+    fisher = table.get("fisher") or stats.get("fisher")
+    if isinstance(fisher, Mapping) and fisher.get("p") is not None:
+        out.append((key_label("fisher", lang), f"p = {_fmt_p(fisher.get('p'), lang)}"))
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -70,34 +115,39 @@ def _layers(result: Mapping[str, Any], lang: str = "en") -> list[tuple[str | Non
     return out
 
 
-def _number(value: Any, *, weighted: bool = False) -> str:
+def _decimal(text: str, lang: str) -> str:
+    """Digits written with the language's decimal mark (a comma in Kazakh and Russian)."""
+    return text.replace(".", decimal_separator(lang))
+
+
+def _number(value: Any, *, weighted: bool = False, lang: str = "en") -> str:
     if value is None:
         return "—"
     if isinstance(value, float) and not math.isfinite(value):
         return "—"
     if weighted or (isinstance(value, float) and not float(value).is_integer()):
-        return f"{value:,.1f}".replace(",", " ")
+        return _decimal(f"{value:,.1f}".replace(",", " "), lang)
     return f"{int(value)}"
 
 
-def _pct(value: Any) -> str:
+def _pct(value: Any, lang: str = "en") -> str:
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "—"
-    return f"{value:.2f}%"
+    return _decimal(f"{value:.2f}%", lang)
 
 
-def _fmt_stat(value: Any, digits: int = 3) -> str:
+def _fmt_stat(value: Any, digits: int = 3, lang: str = "en") -> str:
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "—"
     if isinstance(value, int):
         return str(value)
-    return f"{value:.{digits}f}"
+    return _decimal(f"{value:.{digits}f}", lang)
 
 
-def _fmt_p(value: Any) -> str:
+def _fmt_p(value: Any, lang: str = "en") -> str:
     if value is None:
         return "—"
-    return "<0.001" if value < 0.001 else f"{value:.3f}"
+    return _decimal("<0.001" if value < 0.001 else f"{value:.3f}", lang)
 
 
 def _row_total(counts: Sequence[Any]) -> Any:
@@ -160,22 +210,24 @@ def _crosstab_text(table: Mapping[str, Any], *, lang: str, title: str | None) ->
     header = [rows.get("name", ""), "", *map(str, cols["labels"]), gettext(lang, "Total")]
     body: list[list[str]] = []
     for i, label in enumerate(rows["labels"]):
-        body.append([str(label), gettext(lang, "Count"), *(_number(c, weighted=weighted) for c in counts[i]),
-                     _number(row_totals[i], weighted=weighted)])
+        body.append([str(label), gettext(lang, "Count"),
+                     *(_number(c, weighted=weighted, lang=lang) for c in counts[i]),
+                     _number(row_totals[i], weighted=weighted, lang=lang)])
         pcts = row_pct[i] if i < len(row_pct) else [_safe_pct(c, row_totals[i]) for c in counts[i]]
-        body.append(["", gettext(lang, "Row %"), *(_pct(p) for p in pcts),
-                     _pct(100.0 if row_totals[i] else None)])
+        body.append(["", gettext(lang, "Row %"), *(_pct(p, lang) for p in pcts),
+                     _pct(100.0 if row_totals[i] else None, lang)])
     body.append([gettext(lang, "Total"), gettext(lang, "Count"),
-                 *(_number(c, weighted=weighted) for c in col_totals), _number(grand, weighted=weighted)])
-    body.append(["", gettext(lang, "Row %"), *(_pct(_safe_pct(c, grand)) for c in col_totals),
-                 _pct(100.0 if grand else None)])
+                 *(_number(c, weighted=weighted, lang=lang) for c in col_totals),
+                 _number(grand, weighted=weighted, lang=lang)])
+    body.append(["", gettext(lang, "Row %"), *(_pct(_safe_pct(c, grand), lang) for c in col_totals),
+                 _pct(100.0 if grand else None, lang)])
     widths = [max(len(line[j]) for line in [header, *body]) for j in range(len(header))]
     lines = []
     caption = f"{rows.get('name', '')} × {cols.get('name', '')}"
     if title:
         caption = f"{title}: {caption}"
     n = table.get("total", table.get("n"))
-    lines.append(f"{caption}   ({gettext(lang, 'N')} = {_number(n, weighted=weighted)}"
+    lines.append(f"{caption}   ({gettext(lang, 'N')} = {_number(n, weighted=weighted, lang=lang)}"
                  f"{', ' + gettext(lang, 'weighted') if weighted else ''})")
     lines.append(_align(header, widths))
     lines.append("  ".join("-" * w for w in widths))
@@ -199,40 +251,31 @@ def _align(cells: Sequence[str], widths: Sequence[int]) -> str:
 def _statistics_text(table: Mapping[str, Any], *, lang: str) -> list[str]:
     stats = table.get("statistics") or {}
     lines: list[str] = []
-    tests = [(key, stats.get(key)) for key in _STAT_KEYS if isinstance(stats.get(key), Mapping)]
-    rao_scott = table.get("rao_scott")
-    if isinstance(rao_scott, Mapping):
-        tests.insert(0, ("rao_scott", rao_scott))
+    tests = statistics_rows(table, lang)
     if tests:
         lines.append("")
         lines.append(gettext(lang, "Statistics"))
-        name_width = max(len(key_label(key, lang)) for key, _ in tests)
-        for key, test in tests:
-            assert test is not None
-            lines.append(
-                f"  {key_label(key, lang).ljust(name_width)}  χ² = {_fmt_stat(test.get('chi2'))}"
-                f"  {gettext(lang, 'df')} = {test.get('df', '—')}  p = {_fmt_p(test.get('p'))}"
-            )
-        fisher = table.get("fisher") or stats.get("fisher")
-        if isinstance(fisher, Mapping) and fisher.get("p") is not None:
-            lines.append(f"  {key_label('fisher', lang).ljust(name_width)}  p = {_fmt_p(fisher.get('p'))}")
-    measures = [f"{key_label(key, lang)} = {_fmt_stat(stats.get(key))}" for key in _MEASURE_KEYS if key in stats]
+        name_width = max(len(name) for name, _ in tests)
+        lines.extend(f"  {name.ljust(name_width)}  {figures}" for name, figures in tests)
+    measures = [f"{key_label(key, lang)} = {_fmt_stat(stats.get(key), 3, lang)}" for key in _MEASURE_KEYS
+                if key in stats]
     if measures:
         lines.append("  " + "; ".join(measures))
     if table.get("design_effect") is not None:
         lines.append("  " + gettext(lang, "Kish design effect %(deff)s; effective n %(neff)s") % {
-            "deff": _fmt_stat(table.get("design_effect"), 3), "neff": _fmt_stat(table.get("effective_n"), 1)})
+            "deff": _fmt_stat(table.get("design_effect"), 3, lang),
+            "neff": _fmt_stat(table.get("effective_n"), 1, lang)})
     cells = table.get("residual_cells") or []
     if cells:
         lines.append("")
-        lines.append(gettext(lang, "Adjusted residuals beyond ±1.96 (* significant after Bonferroni correction)"))
+        lines.append(gettext(lang, _residuals_title(table)))
         rows, cols = table["rows"], table["cols"]
         for cell in cells:
             sign = "+" if (cell.get("residual") or 0) > 0 else "−"
             lines.append("  " + gettext(lang, "%(row)s × %(col)s: %(residual)s (Bonferroni p = %(p)s)%(mark)s") % {
                 "row": rows["labels"][cell["row"]], "col": cols["labels"][cell["col"]],
-                "residual": f"{sign}{abs(cell.get('residual') or 0):.2f}",
-                "p": _fmt_p(cell.get("p_bonferroni")),
+                "residual": sign + _decimal(f"{abs(cell.get('residual') or 0):.2f}", lang),
+                "p": _fmt_p(cell.get("p_bonferroni"), lang),
                 "mark": " *" if cell.get("significant_bonferroni") else "",
             })
     for key in ("warnings", "findings"):
@@ -245,6 +288,12 @@ def _statistics_text(table: Mapping[str, Any], *, lang: str) -> list[str]:
     if excluded:
         lines += ["", gettext(lang, "Excluded"), *(f"  {line}" for line in excluded)]
     return lines
+
+
+def _residuals_title(table: Mapping[str, Any]) -> str:
+    if table.get("weighted"):
+        return "Design-based adjusted residuals beyond ±1.96 (* significant after Bonferroni correction)"
+    return "Adjusted residuals beyond ±1.96 (* significant after Bonferroni correction)"
 
 
 def exclusion_lines(result: Mapping[str, Any], *, lang: str = "en") -> list[str]:
@@ -311,8 +360,9 @@ def _frequencies_text(result: Mapping[str, Any], *, lang: str, title: str | None
     header = [gettext(lang, "Code"), gettext(lang, "Label"), gettext(lang, "Count"), gettext(lang, "Percent"),
               gettext(lang, "Valid percent"), gettext(lang, "Cumulative percent"), gettext(lang, "95% CI")]
     body = [
-        [str(r.get("code", "")), str(r.get("label", "")), _number(r.get("count"), weighted=weighted),
-         _pct(r.get("percent")), _pct(r.get("valid_percent")), _pct(r.get("cumulative_percent")), _ci(r.get("ci95"))]
+        [str(r.get("code", "")), str(r.get("label", "")), _number(r.get("count"), weighted=weighted, lang=lang),
+         _pct(r.get("percent"), lang), _pct(r.get("valid_percent"), lang), _pct(r.get("cumulative_percent"), lang),
+         _ci(r.get("ci95"), lang)]
         for r in categories
     ]
     valid_total = result.get("n_valid")
@@ -320,15 +370,15 @@ def _frequencies_text(result: Mapping[str, Any], *, lang: str, title: str | None
         valid_total = sum(r.get("count") or 0 for r in categories)
     missing = _missing_total(result)
     grand = valid_total + missing
-    body.append(["", gettext(lang, "Valid"), _number(valid_total, weighted=weighted),
-                 _pct(_safe_pct(valid_total, grand)), _pct(100.0 if valid_total else None), "", ""])
+    body.append(["", gettext(lang, "Valid"), _number(valid_total, weighted=weighted, lang=lang),
+                 _pct(_safe_pct(valid_total, grand), lang), _pct(100.0 if valid_total else None, lang), "", ""])
     if missing:
-        body.append(["", gettext(lang, "Missing"), _number(missing, weighted=weighted),
-                     _pct(_safe_pct(missing, grand)), "", "", ""])
+        body.append(["", gettext(lang, "Missing"), _number(missing, weighted=weighted, lang=lang),
+                     _pct(_safe_pct(missing, grand), lang), "", "", ""])
     widths = [max(len(line[j]) for line in [header, *body]) for j in range(len(header))]
     name, text = _variable_of(result)
     caption = title or (f"{name} — {text}" if text and text != name else name)
-    lines = [f"{caption}   ({gettext(lang, 'N')} = {_number(grand, weighted=weighted)}"
+    lines = [f"{caption}   ({gettext(lang, 'N')} = {_number(grand, weighted=weighted, lang=lang)}"
              f"{', ' + gettext(lang, 'weighted') if weighted else ''})",
              _align(header, widths), "  ".join("-" * w for w in widths)]
     for k, line in enumerate(body):
@@ -337,7 +387,8 @@ def _frequencies_text(result: Mapping[str, Any], *, lang: str, title: str | None
         lines.append(_align(line, widths))
     if result.get("design_effect") is not None:
         lines += ["", gettext(lang, "Kish design effect %(deff)s; effective n %(neff)s") % {
-            "deff": _fmt_stat(result.get("design_effect"), 3), "neff": _fmt_stat(result.get("effective_n"), 1)}]
+            "deff": _fmt_stat(result.get("design_effect"), 3, lang),
+            "neff": _fmt_stat(result.get("effective_n"), 1, lang)}]
     for key in ("warnings", "findings"):
         items = result.get(key) or []
         if items:
@@ -348,10 +399,10 @@ def _frequencies_text(result: Mapping[str, Any], *, lang: str, title: str | None
     return "\n".join(lines) + "\n"
 
 
-def _ci(value: Any) -> str:
+def _ci(value: Any, lang: str = "en") -> str:
     if not value or value[0] is None or value[1] is None:
         return ""
-    return f"{value[0]:.1f}–{value[1]:.1f}%"
+    return _decimal(f"{value[0]:.1f}–{value[1]:.1f}%", lang)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -487,22 +538,37 @@ def _crosstab_sheet(sheet: Any, table: Mapping[str, Any], *, lang: str, title: s
         cell.number_format = '0.00"%"'
     sheet.append([])
     stats = table.get("statistics") or {}
-    sheet.append([gettext(lang, "Statistics"), gettext(lang, "Value"), gettext(lang, "df"), gettext(lang, "p")])
+    header = [gettext(lang, "Statistics"), gettext(lang, "Value"), gettext(lang, "df"), gettext(lang, "p")]
+    if isinstance(table.get("rao_scott"), Mapping) and table["rao_scott"].get("second_order"):
+        header.append(gettext(lang, "denominator df"))
+    sheet.append(header)
+    first_stat_row = sheet.max_row + 1
     for cell in sheet[sheet.max_row]:
         cell.font = bold
     if isinstance(table.get("rao_scott"), Mapping):
         rs = table["rao_scott"]
+        second = rs.get("second_order")
+        if isinstance(second, Mapping):
+            # Two degrees of freedom (numerator; denominator), both Satterthwaite's, non-integer.
+            sheet.append([key_label("rao_scott_f", lang), second.get("f"), second.get("ndf"), second.get("p"),
+                          second.get("ddf")])
         sheet.append([key_label("rao_scott", lang), rs.get("chi2"), rs.get("df"), rs.get("p")])
+        sheet.append([key_label("mean_deff", lang), rs.get("mean_deff")])
     for key in _STAT_KEYS:
         test = stats.get(key)
         if isinstance(test, Mapping):
-            sheet.append([key_label(key, lang), test.get("chi2"), test.get("df"), test.get("p")])
+            sheet.append([key_label(statistic_key(key, table), lang), test.get("chi2"), test.get("df"), test.get("p")])
     fisher = table.get("fisher") or stats.get("fisher")
     if isinstance(fisher, Mapping) and fisher.get("p") is not None:
         sheet.append([key_label("fisher", lang), fisher.get("odds_ratio"), None, fisher.get("p")])
     for key in _MEASURE_KEYS:
         if key in stats:
             sheet.append([key_label(key, lang), stats.get(key)])
+    # Figures are numbers with a format, never text: Excel shows them with the reader's decimal mark.
+    for row in sheet.iter_rows(min_row=first_stat_row, max_row=sheet.max_row, min_col=2, max_col=5):
+        for cell in row:
+            if isinstance(cell.value, float):
+                cell.number_format = "0.000"
     sheet.append([gettext(lang, "N"), table.get("total", table.get("n"))])
     if table.get("design_effect") is not None:
         sheet.append([gettext(lang, "Kish design effect"), table.get("design_effect")])
@@ -510,7 +576,7 @@ def _crosstab_sheet(sheet: Any, table: Mapping[str, Any], *, lang: str, title: s
     cells = table.get("residual_cells") or []
     if cells:
         sheet.append([])
-        sheet.append([gettext(lang, "Adjusted residuals beyond ±1.96 (* significant after Bonferroni correction)"), gettext(lang, "Value"), gettext(lang, "Bonferroni p")])
+        sheet.append([gettext(lang, _residuals_title(table)), gettext(lang, "Value"), gettext(lang, "Bonferroni p")])
         sheet.cell(row=sheet.max_row, column=1).font = bold
         for cell in cells:
             sheet.append([f"{rows['labels'][cell['row']]} × {cols['labels'][cell['col']]}", cell.get("residual"),

@@ -129,7 +129,13 @@ def _valid_degree(value: Any) -> float | None:
     try:
         d = float(value)
     except (TypeError, ValueError):
-        return None
+        # A network size typed with a decimal comma or grouped digits ("2,5", "1 200").
+        from .readers import parse_number
+
+        parsed = parse_number(value)
+        if parsed is None:
+            return None
+        d = parsed
     return d if math.isfinite(d) and d > 0 else None
 
 

@@ -440,8 +440,35 @@ def read_header(path: Path) -> list[str]:
         raise AnalysisInputError(f"cannot read {path}: {_first_line(exc)}") from None
 
 
-def read_table(source: str | Path) -> tuple[pd.DataFrame, Codebook | None]:
-    """The whole file as a DataFrame (for commands that write the data back with a new column)."""
+def read_table(source: str | Path, *, text_columns: Sequence[str] = ()) -> tuple[pd.DataFrame, Codebook | None]:
+    """The whole file as a DataFrame (for commands that write the data back with a new column).
+
+    `text_columns` (identifiers) are kept as written: `7` stays "7", never the float 7.0 that a
+    column with an empty cell would otherwise become; whole numbers of a .sav file are written whole.
+    """
+    frame, codebook = _read_whole_table(source, text_columns)
+    for name in text_columns:
+        if name in frame.columns:
+            frame[name] = _as_written(frame[name])
+    return frame, codebook
+
+
+def _as_written(series: pd.Series) -> pd.Series:
+    """Identifiers as text: strings stripped, whole numbers without a decimal part, empty as None."""
+    import pandas as pd
+
+    def one(value: Any) -> Any:
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            return None
+        if isinstance(value, float | np.floating) and float(value).is_integer():
+            return str(int(value))
+        text = str(value).strip()
+        return text or None
+
+    return pd.Series([one(v) for v in series], index=series.index, dtype=object)
+
+
+def _read_whole_table(source: str | Path, text_columns: Sequence[str]) -> tuple[pd.DataFrame, Codebook | None]:
     path = Path(source)
     if not path.is_file():
         raise AnalysisInputError(f"file not found: {path}")
@@ -456,7 +483,8 @@ def read_table(source: str | Path) -> tuple[pd.DataFrame, Codebook | None]:
     import pandas as pd
 
     try:
-        return pd.read_csv(path, low_memory=False, **_pandas_csv_options(layout)), None
+        dtype = {name: str for name in text_columns if name in layout.header}
+        return pd.read_csv(path, low_memory=False, dtype=dtype or None, **_pandas_csv_options(layout)), None
     except Exception as exc:
         raise AnalysisInputError(f"cannot read {path}: {_first_line(exc)}") from None
 
@@ -597,6 +625,7 @@ def _code_column(
         counts = np.array([], dtype=np.int64)
         lo = hi = 0
     else:
+        _check_code_range(raw, name)
         finite = raw[present] if n_empty else raw
         lo, hi = int(finite.min()), int(finite.max())
         observed, counts = _value_counts(finite, lo, hi)
@@ -629,6 +658,23 @@ def _code_column(
     )
     inferred = variable or Variable(name=name, codes=tuple(int(c) for c in observed))
     return array, ok, report, inferred
+
+
+#: Codes are held as 64-bit integers; a float beyond ±2⁵³ is no longer a whole number one can trust.
+MAX_CODE = 2**53
+
+
+def _check_code_range(values: np.ndarray, name: str) -> None:
+    """Refuse codes too large to hold exactly, with the row, before any cast can overflow."""
+    if values.dtype.kind != "f" or values.size == 0:
+        return
+    with np.errstate(invalid="ignore"):
+        too_big = np.abs(values) > MAX_CODE  # NaN (an empty cell) compares False
+    if too_big.any():
+        row = int(np.flatnonzero(too_big)[0])
+        raise AnalysisInputError(
+            f"column '{name}' has a code too large to be a category ({values[row]:.6g} at data row "
+            f"{row + 1}); codes must lie within ±{MAX_CODE}")
 
 
 def _value_counts(values: np.ndarray, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:

@@ -35,9 +35,13 @@ class ChiSquareTest:
     chi2: float
     df: int
     p: float | None
+    method: str | None = None  # how a weighted table's test was corrected for the design (None: plain)
 
-    def to_dict(self) -> dict[str, float | int | None]:
-        return {"chi2": _clean(self.chi2), "df": self.df, "p": _clean(self.p)}
+    def to_dict(self) -> dict[str, float | int | str | None]:
+        out: dict[str, float | int | str | None] = {"chi2": _clean(self.chi2), "df": self.df, "p": _clean(self.p)}
+        if self.method is not None:
+            out["method"] = self.method
+        return out
 
 
 @dataclass(frozen=True)

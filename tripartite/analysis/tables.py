@@ -28,12 +28,29 @@ import numpy as np
 
 from tripartite.languages import LANGUAGES
 
+from . import i18n
 from .codebook import Codebook, Variable
-from .counting import CodeCounts, CountTable, Exclusion, crosstab_counts, frequency_counts
+from .counting import CodeCounts, CountTable, Exclusion, _as_column, crosstab_counts, frequency_counts
+from .design import (
+    DesignError,
+    DesignMoments,
+    DesignTests,
+    RaoScott,
+    design_moments,
+    design_tests,
+    moments_from_cell_sums,
+)
 from .disclosure import DEFAULT_K, suppress
-from .findings import ALPHA, Finding, strength_code
-from .statistics import TableStatistics, adjusted_residuals, table_statistics, wilson_interval
-from .weighting import KishDesignEffect, RaoScott, kish_from_sums, rao_scott
+from .findings import ALPHA, N_, Finding, strength_code
+from .statistics import (
+    ChiSquareTest,
+    TableStatistics,
+    adjusted_residuals,
+    marked_residual_cells,
+    table_statistics,
+    wilson_interval,
+)
+from .weighting import KishDesignEffect, kish_from_sums
 
 
 def _f(value: Any) -> float | None:
@@ -105,6 +122,13 @@ def _lookup(codebook: Codebook | None, name: str | None) -> Variable | None:
     if codebook is None or name is None:
         return None
     return codebook.get(name)
+
+
+def _conflict_warnings(*variables: Variable | None) -> list[Finding]:
+    """A warning per variable whose codebook lists a code both as a value label and as missing."""
+    return [Finding("warning.code_both_valid_and_missing", {
+        "codes": ", ".join(str(c) for c in v.conflicts), "variable": v.name})
+        for v in variables if v is not None and v.conflicts]
 
 
 def _exclusion_warnings(exclusions: Sequence[Exclusion], null_weights: int) -> list[Finding]:
@@ -212,9 +236,9 @@ def frequencies(
     excluded_cases = cc.exclusion.total if cc.exclusion else 0
     n_valid = float(counts.sum())
     if cc.weighted:
-        # Missing cases have no weight in the valid table; they count at the mean weight for "Percent".
-        mean_w = n_valid / cases.sum() if cases.sum() else 1.0
-        n_total = n_valid + excluded_cases * mean_w
+        # SPSS: "Percent" is of the weighted count of all cases, Σw over everyone with a weight
+        # (missing answers included), never an imputed mean weight.
+        n_total = n_valid + (cc.excluded_weight if cc.excluded_weight is not None else 0.0)
         design = kish_from_sums(n=int(cases.sum()), sum_w=n_valid, sum_w2=float(np.sum(cc.sum_w2)) if cc.sum_w2 is not None else 0.0)
         n_for_ci = design.effective_n or 0.0
     else:
@@ -228,7 +252,8 @@ def frequencies(
         interval = wilson_interval(share * n_for_ci, n_for_ci)
         lows.append(np.nan if interval.low is None else 100 * interval.low)
         highs.append(np.nan if interval.high is None else 100 * interval.high)
-    warnings = _exclusion_warnings([cc.exclusion] if cc.exclusion else [], cc.null_weights)
+    warnings = _conflict_warnings(variable) + _exclusion_warnings(
+        [cc.exclusion] if cc.exclusion else [], cc.null_weights)
     hide = suppress(cases, k=k).cells if public else None
     if hide is not None and hide.any():
         warnings.append(Finding("warning.suppressed", {"count": int(hide.sum()), "k": k}))
@@ -301,8 +326,15 @@ class Crosstab:
         return float(self.counts.sum())
 
     def significant(self, alpha: float = ALPHA) -> bool | None:
-        """The verdict the findings use (Rao–Scott when weighted)."""
-        p = self.rao_scott.p if self.rao_scott is not None else self.statistics.pearson.p
+        """The verdict the findings use: Rao–Scott second order when weighted, Fisher on a small 2×2."""
+        stats = self.statistics
+        if self.rao_scott is not None:
+            second = self.rao_scott.second_order
+            p = None if second is None else second.p
+        elif stats.fisher is not None and stats.expected_warning.cells:
+            p = stats.fisher.p
+        else:
+            p = stats.pearson.p
         return None if p is None else p < alpha
 
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
@@ -367,40 +399,63 @@ def _title_params(axis: Axis) -> dict[str, str]:
     return {lang: axis.titled(lang) for lang in LANGUAGES}
 
 
+def _test_name(message: str) -> dict[str, str]:
+    return {lang: i18n.gettext(lang, message) for lang in LANGUAGES}
+
+
+#: Names of the trend tests, as the findings quote them (msgids of the analysis catalogues).
+LINEAR_TEST = N_("linear-by-linear association test")
+LINEAR_TEST_DESIGN = N_("design-corrected linear-by-linear association test")
+
+
 def _findings(
-    rows: Axis, cols: Axis, stats: TableStatistics, rs: RaoScott | None, design: KishDesignEffect | None,
+    rows: Axis, cols: Axis, stats: TableStatistics, tests: DesignTests | None,
     hide: np.ndarray | None, correlation: float | None,
 ) -> list[Finding]:
+    """What the table supports, judged by the test that fits it (see `findings` for the rules)."""
     names = {"rows": _title_params(rows), "cols": _title_params(cols)}
     out: list[Finding] = []
     test = stats.pearson
+    fisher = stats.fisher
+    small = stats.expected_warning
     if test.p is None:
         return [Finding("association.untestable", names)]
-    if rs is not None and rs.p is not None:
-        verdict = "significant" if rs.p < ALPHA else "not_significant"
+    if tests is not None:
+        rs = tests.rao_scott
+        second = rs.second_order
+        if second is None or second.p is None:
+            return [Finding("association.untestable", names)]
+        significant = second.p < ALPHA
+        verdict = "significant" if significant else "not_significant"
         out.append(Finding(f"association.{verdict}_rao_scott", {
-            **names, "chi2": rs.chi2, "df": rs.df, "p": rs.p,
+            **names, "f": second.f, "ndf": second.ndf, "ddf": second.ddf, "p": second.p,
             "deff": rs.mean_deff}))
-        significant = rs.p < ALPHA
+    elif fisher is not None and small.cells:
+        # Expected counts below 5 make χ² unreliable: the exact test decides (Cochran 1954).
+        significant = fisher.p < ALPHA
+        verdict = "significant" if significant else "not_significant"
+        out.append(Finding(f"association.{verdict}_fisher", {
+            **names, "p": fisher.p, "min_expected": small.min_expected}))
     else:
         significant = test.p < ALPHA
         verdict = "significant" if significant else "not_significant"
         out.append(Finding(f"association.{verdict}", {**names, "chi2": test.chi2, "df": test.df, "p": test.p}))
-        if stats.fisher is not None:
-            fv = "significant" if stats.fisher.p < ALPHA else "not_significant"
-            out.append(Finding(f"fisher.{fv}", {"p": stats.fisher.p}))
+        if fisher is not None:
+            fv = "significant" if fisher.p < ALPHA else "not_significant"
+            out.append(Finding(f"fisher.{fv}", {"p": fisher.p}))
     if significant and stats.cramers_v is not None:
         out.append(Finding(strength_code(stats.cramers_v), {"v": stats.cramers_v}))
     lbl = stats.linear_by_linear
     rows_n = len(rows.codes)
     cols_n = len(cols.codes)
     trend_ok = (rows.ordinal and cols.ordinal) or (rows.ordinal and cols_n == 2) or (cols.ordinal and rows_n == 2)
-    if trend_ok and lbl is not None and lbl.p is not None and rs is None:
+    if trend_ok and lbl is not None and lbl.p is not None:
         if lbl.p < ALPHA and correlation is not None:
             code = "trend.positive" if correlation > 0 else "trend.negative"
         else:
             code = "trend.none"
-        out.append(Finding(code, {**names, "chi2": lbl.chi2, "p": lbl.p}))
+        name = LINEAR_TEST if tests is None else LINEAR_TEST_DESIGN
+        out.append(Finding(code, {**names, "test": _test_name(name), "chi2": lbl.chi2, "p": lbl.p}))
     if significant:
         for cell in stats.residual_cells:
             if hide is not None and hide[cell.row, cell.col]:
@@ -425,10 +480,38 @@ def _correlation(table: np.ndarray, row_scores: np.ndarray, col_scores: np.ndarr
     return float((row_scores - mu) @ table @ (col_scores - mv) / math.sqrt(suu * svv))
 
 
+#: How each test of a weighted table was made (the `method` of its JSON).
+PEARSON_WEIGHTED = "weighted table rescaled to n, not corrected for the design: read rao_scott"
+LR_DESIGN = "Rao-Scott first-order: G2 of the weighted table rescaled to n, divided by mean_deff"
+LINEAR_DESIGN = "design-corrected: M2 of the weighted table rescaled to n, divided by the design effect of the score covariance"
+
+
+def _weighted_statistics(stats: TableStatistics, tests: DesignTests | None) -> TableStatistics:
+    """The statistics of a weighted table, every test corrected for the design or marked as not."""
+    if tests is None:
+        return dataclasses.replace(stats, fisher=None)
+    lr_stat, lr_df, lr_p = tests.likelihood_ratio
+    lbl = None
+    if tests.linear_by_linear is not None:
+        lbl_stat, lbl_p, _ = tests.linear_by_linear
+        lbl = ChiSquareTest(lbl_stat, 1, lbl_p, LINEAR_DESIGN)
+    return dataclasses.replace(
+        stats,
+        pearson=dataclasses.replace(stats.pearson, method=PEARSON_WEIGHTED),
+        likelihood_ratio=ChiSquareTest(lr_stat, lr_df, lr_p, LR_DESIGN),
+        linear_by_linear=lbl,
+        # Fisher's exact test conditions on integer margins: undefined for weighted counts.
+        fisher=None,
+        residual_cells=marked_residual_cells(tests.residuals),
+    )
+
+
 def _build(
     ct: CountTable, rows: Axis, cols: Axis, *, lang: str, public: bool, k: int,
     layer: Axis | None = None, layer_index: int | None = None, layers: tuple[Crosstab, ...] = (),
     with_exclusions: bool = True, forced_hidden: np.ndarray | None = None,
+    moments: DesignMoments | None = None, sample_rows: int | None = None,
+    variables: Sequence[Variable | None] = (),
 ) -> Crosstab:
     counts = np.asarray(ct.counts, dtype=float)
     cases = np.asarray(ct.cases, dtype=float)
@@ -440,10 +523,21 @@ def _build(
     row_scores = np.asarray(rows.codes, dtype=float)
     col_scores = np.asarray(cols.codes, dtype=float)
     stats = table_statistics(test_table, row_scores=row_scores, col_scores=col_scores)
+    tests: DesignTests | None = None
+    residuals = adjusted_residuals(test_table)
     if weighted:
-        # Fisher's exact test conditions on integer margins: undefined for weighted counts.
-        stats = dataclasses.replace(stats, fisher=None)
-    rs = rao_scott(counts, ct.sum_w2, n=n) if weighted and ct.sum_w2 is not None else None
+        if moments is None and ct.sum_w2 is not None:
+            moments = moments_from_cell_sums(counts, ct.sum_w2, sample_rows=int(sample_rows or n))
+        if moments is not None:
+            lbl = stats.linear_by_linear
+            tests = design_tests(
+                counts, moments, n=n, row_scores=row_scores, col_scores=col_scores,
+                pearson_weighted=stats.pearson.chi2, likelihood_weighted=stats.likelihood_ratio.chi2,
+                linear_weighted=None if lbl is None else lbl.chi2)
+        stats = _weighted_statistics(stats, tests)
+        if tests is not None:
+            residuals = tests.residuals
+    rs = tests.rao_scott if tests is not None else None
     design = (kish_from_sums(n=int(n), sum_w=float(total_w), sum_w2=float(np.sum(ct.sum_w2)))
               if weighted and ct.sum_w2 is not None else None)
     r_tot = counts.sum(axis=1, keepdims=True)
@@ -452,7 +546,7 @@ def _build(
     hide = suppress(cases, k=k, forced=forced_hidden).cells if public else None
     warnings: list[Finding] = []
     if with_exclusions:
-        warnings += _exclusion_warnings(ct.exclusions, ct.null_weights)
+        warnings += _conflict_warnings(*variables) + _exclusion_warnings(ct.exclusions, ct.null_weights)
     ew = stats.expected_warning
     if ew.cells and stats.pearson.p is not None:
         warnings.append(Finding("warning.expected_small", {
@@ -471,13 +565,13 @@ def _build(
         row_pct=_percent(counts, r_tot),
         col_pct=_percent(counts, c_tot),
         total_pct=_percent(counts, total_w),
-        adjusted_residuals=adjusted_residuals(test_table),
+        adjusted_residuals=residuals,
         statistics=stats,
         weighted=weighted,
         rao_scott=rs,
         design=design,
         warnings=tuple(warnings),
-        findings=tuple(_findings(rows, cols, stats, rs, design, hide, correlation)),
+        findings=tuple(_findings(rows, cols, stats, tests, hide, correlation)),
         exclusions=ct.exclusions if with_exclusions else (),
         suppressed=hide,
         k=k,
@@ -488,12 +582,19 @@ def _build(
     )
 
 
+def _sample_rows(ct: CountTable) -> int:
+    """Respondents with a weight in the whole sample: the table's, plus those it leaves out."""
+    return int(round(float(np.sum(ct.cases)))) + ct.excluded_rows - ct.null_weights
+
+
 def crosstab(
     rows: Any,
     cols: Any | None = None,
     *,
     weights: Any | None = None,
     layer: Any | None = None,
+    strata: Any | None = None,
+    clusters: Any | None = None,
     codebook: Codebook | None = None,
     row_name: str | None = None,
     col_name: str | None = None,
@@ -506,9 +607,14 @@ def crosstab(
 
     With `layer`, `Crosstab.layers` holds one sub-table per layer code; the returned table is
     their total.  `public=True` hides cells of fewer than `k` respondents (and complementary
-    cells) in `to_dict()` and in the findings.
+    cells) in `to_dict()` and in the findings.  A weighted table is tested under its sampling
+    design: `strata` and `clusters` (one id per respondent; clusters nested in strata) join the
+    weights; without them every respondent is its own PSU (a weights-only design).  A `CountTable`
+    carries the weights-only design (its Σw²); strata and clusters need the respondents' arrays.
     """
     if isinstance(rows, CountTable):
+        if strata is not None or clusters is not None:
+            raise DesignError("strata and clusters need the respondents' codes, not a counted table")
         ct = rows
         row_name = row_name or ct.row_name
         col_name = col_name or ct.col_name
@@ -516,6 +622,8 @@ def crosstab(
     else:
         if cols is None:
             raise TypeError("crosstab needs `cols` unless `rows` is a CountTable")
+        if (strata is not None or clusters is not None) and weights is None:
+            raise DesignError("strata and clusters are part of a weighted design: give the weights too")
         row_name = row_name or getattr(rows, "name", None) or "rows"
         col_name = col_name or getattr(cols, "name", None) or "cols"
         if layer is not None:
@@ -528,13 +636,27 @@ def crosstab(
         )
     row_axis = Axis.of(str(row_name), ct.row_codes, _lookup(codebook, row_name))
     col_axis = Axis.of(str(col_name), ct.col_codes, _lookup(codebook, col_name))
+    sample_rows = _sample_rows(ct)
+    variables = (_lookup(codebook, row_name), _lookup(codebook, col_name), _lookup(codebook, layer_name))
+
+    def moments_of(domain: np.ndarray | None) -> DesignMoments | None:
+        if strata is None and clusters is None:
+            return None
+        return design_moments(_as_column(rows, str(row_name)), _as_column(cols, str(col_name)),
+                              row_codes=ct.row_codes, col_codes=ct.col_codes,
+                              weights=_as_weights(weights), strata=strata, clusters=clusters, domain=domain)
+
     if ct.layer_codes is None:
-        return _build(ct, row_axis, col_axis, lang=lang, public=public, k=k)
+        return _build(ct, row_axis, col_axis, lang=lang, public=public, k=k, moments=moments_of(None),
+                      sample_rows=sample_rows, variables=variables)
     layer_axis = Axis.of(str(layer_name), ct.layer_codes, _lookup(codebook, layer_name))
+    layer_values = None if layer is None or isinstance(rows, CountTable) else _as_column(layer, str(layer_name))
     subtables = tuple(
         _build(ct.layer(i), row_axis, col_axis, lang=lang, public=public, k=k,
-               layer=layer_axis, layer_index=i, with_exclusions=False)
-        for i in range(len(ct.layer_codes))
+               layer=layer_axis, layer_index=i, with_exclusions=False,
+               moments=None if layer_values is None else moments_of(layer_values == code),
+               sample_rows=sample_rows)
+        for i, code in enumerate(ct.layer_codes)
     )
     # A cell hidden in one layer must be hidden in the total too, or total − other layers reveals it.
     forced = None
@@ -544,4 +666,10 @@ def crosstab(
             assert sub.suppressed is not None
             forced |= sub.suppressed
     return _build(ct.total(), row_axis, col_axis, lang=lang, public=public, k=k, layers=subtables,
-                  forced_hidden=forced)
+                  forced_hidden=forced, moments=moments_of(None), sample_rows=sample_rows, variables=variables)
+
+
+def _as_weights(weights: Any) -> np.ndarray:
+    if hasattr(weights, "to_numpy") and not isinstance(weights, np.ndarray):
+        return np.asarray(weights.to_numpy(dtype="float64", na_value=np.nan))
+    return np.asarray(weights, dtype=np.float64)

@@ -1,4 +1,4 @@
-"""Survey weights: raking to population margins, Kish design effect, Rao–Scott corrected χ².
+"""Survey weights: raking to population margins, Kish design effect, Rao–Scott corrected χ² (weights only).
 
 References
 ----------
@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from scipy import special
+
+from .design import RaoScott, design_tests, moments_from_cell_sums
 
 #: Rows per chunk when raking (temporaries stay in cache).
 _CHUNK = 1 << 16
@@ -38,36 +39,18 @@ class KishDesignEffect:
 
 
 @dataclass(frozen=True)
-class RaoScott:
-    """Rao–Scott first-order corrected χ² test of independence for a weighted table."""
-
-    chi2: float  # X²_RS = X²_w / δ̄
-    df: int
-    p: float | None
-    pearson_weighted: float  # X²_w = n ΣΣ (p̂_ij − p̂_i+ p̂_+j)² / (p̂_i+ p̂_+j)
-    mean_deff: float  # δ̄, the mean generalized design effect
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "chi2": _clean(self.chi2),
-            "df": self.df,
-            "p": _clean(self.p),
-            "pearson_weighted": _clean(self.pearson_weighted),
-            "mean_deff": _clean(self.mean_deff),
-            "method": "first-order, cell design effects under independence (Rao & Scott 1984)",
-        }
-
-
-@dataclass(frozen=True)
 class RakingResult:
-    """Raked weights and how well they reach the margins."""
+    """Raked weights and how well they reach the margins (and, when trimmed, the bounds)."""
 
     weights: np.ndarray
     iterations: int
-    converged: bool
+    converged: bool  # margins reached within tol, and (when trimming) every weight inside the bounds
     max_abs_error: float  # largest |weighted total − target| over all margins, in target units
-    trimmed: int = 0  # weights clipped in the last trimming round
-    trimming_rounds: int = 0
+    trimmed: int = 0  # weights clipped, summed over all trimming rounds
+    trimming_rounds: int = 0  # rounds of clipping and re-raking that were run
+    within_bounds: bool | None = None  # None without trimming
+    outside_bounds: int = 0  # final weights outside the trimming bounds
+    bounds: tuple[float, float] | None = None  # the trimming bounds in weight units (low·mean, high·mean)
 
     def report(self) -> dict[str, Any]:
         return {
@@ -76,6 +59,9 @@ class RakingResult:
             "max_abs_error": self.max_abs_error,
             "trimmed": self.trimmed,
             "trimming_rounds": self.trimming_rounds,
+            "within_bounds": self.within_bounds,
+            "outside_bounds": self.outside_bounds,
+            "bounds": None if self.bounds is None else list(self.bounds),
         }
 
 
@@ -103,58 +89,28 @@ def kish_from_sums(*, n: int, sum_w: float, sum_w2: float) -> KishDesignEffect:
     return KishDesignEffect(n, n / n_eff, n_eff)
 
 
-def rao_scott(weighted_counts: Any, sum_w2: Any, *, n: float) -> RaoScott:
-    """First-order Rao–Scott correction of the Pearson χ² of a weighted R×C table.
+def rao_scott(weighted_counts: Any, sum_w2: Any, *, n: float, sample_rows: int | None = None) -> RaoScott:
+    """Rao–Scott first- and second-order tests of a weighted R×C table under a weights-only design.
 
-    Inputs per cell: the sum of weights W_ij and the sum of squared weights S_ij, and the number of
-    respondents n.  With p̂ = W_ij/W the weighted proportions:
-
-    1. X²_w = n ΣΣ (p̂_ij − p̂_i+ p̂_+j)² / (p̂_i+ p̂_+j)   (Pearson's statistic on the weighted table
-       rescaled to n);
-    2. the with-replacement (linearisation) variance of a weighted proportion p̂_A of a set of cells A,
-       v(p̂_A) = Σ_k w_k² (y_k − p̂_A)² / W² = (S_A (1 − 2p̂_A) + p̂_A² S) / W², and its design effect
-       d_A = v(p̂_A) / (p̂_A (1 − p̂_A) / n)  (exactly 1 when all weights are equal; taken as 1 when
-       p̂_A is 0 or 1);
-    3. δ̄ = [ΣΣ (1 − p̂_i+ p̂_+j) d_ij − Σ (1 − p̂_i+) d_i+ − Σ (1 − p̂_+j) d_+j] / ((R−1)(C−1))
-       (Rao & Scott 1984, eq. 4.3; Lohr 2010, §10.3.2), cell deffs weighted by the proportions
-       expected under independence;
-    4. X²_RS = X²_w / δ̄, referred to χ² with (R−1)(C−1) df.
-
-    Empty rows and columns are dropped first.  The design here is "unequal weights only" (no
-    strata or clusters), which is what raked or RDS weights on a simple sample give.
+    Inputs per cell: the sum of weights W_ij and the sum of squared weights S_ij; `n` respondents in
+    the table and `sample_rows` in the whole sample (default `n`; more when the table leaves out
+    missing answers).  Every respondent is a PSU, so the design covariance of the cell proportions
+    needs only these sums (`design.moments_from_cell_sums`); the tests are those of
+    `design.design_tests` and equal R survey's ``svychisq`` on ``svydesign(ids=~1, weights=~w)``.
     """
+    from .statistics import pearson_chi2
+
     wc = np.asarray(weighted_counts, dtype=np.float64)
-    s2 = np.asarray(sum_w2, dtype=np.float64)
-    keep_r = wc.sum(axis=1) > 0
-    keep_c = wc.sum(axis=0) > 0
-    wc = wc[keep_r][:, keep_c]
-    s2 = s2[keep_r][:, keep_c]
-    rows, cols = wc.shape
-    df = max(rows - 1, 0) * max(cols - 1, 0)
-    total_w = wc.sum()
-    if df == 0 or total_w <= 0 or n <= 0:
-        return RaoScott(float("nan"), df, None, float("nan"), float("nan"))
-    p = wc / total_w
-    pr = p.sum(axis=1)
-    pc = p.sum(axis=0)
-    indep = np.outer(pr, pc)
-    x2w = float(n * np.sum((p - indep) ** 2 / indep))
-    s_total = s2.sum()
-
-    def deff(share: np.ndarray, s_share: np.ndarray) -> np.ndarray:
-        var = (s_share * (1 - 2 * share) + share**2 * s_total) / total_w**2
-        srs = share * (1 - share) / n
-        with np.errstate(divide="ignore", invalid="ignore"):
-            return np.where(srs > 0, var / srs, 1.0)
-
-    d_cells = deff(p, s2)
-    d_rows = deff(pr, s2.sum(axis=1))
-    d_cols = deff(pc, s2.sum(axis=0))
-    delta = (np.sum((1 - indep) * d_cells) - np.sum((1 - pr) * d_rows) - np.sum((1 - pc) * d_cols)) / df
-    if not delta > 0:
-        return RaoScott(float("nan"), df, None, x2w, float(delta))
-    stat = x2w / float(delta)
-    return RaoScott(stat, df, float(special.chdtrc(df, stat)), x2w, float(delta))
+    moments = moments_from_cell_sums(wc, sum_w2, sample_rows=int(n if sample_rows is None else sample_rows))
+    total = wc.sum()
+    scaled = wc * (n / total) if total > 0 else wc
+    tests = design_tests(wc, moments, n=n, pearson_weighted=pearson_chi2(scaled).chi2,
+                         likelihood_weighted=float("nan"), linear_weighted=None)
+    if tests is None:
+        rows = int((wc.sum(axis=1) > 0).sum())
+        cols = int((wc.sum(axis=0) > 0).sum())
+        return RaoScott(float("nan"), max(rows - 1, 0) * max(cols - 1, 0), None, float("nan"), float("nan"))
+    return tests.rao_scott
 
 
 # ----------------------------------------------------------------------------------------------
@@ -254,8 +210,10 @@ def rake(
     the base weights).  Every respondent needs a code that has a target in every margin.
     Convergence: the largest absolute difference between a weighted margin and its target, measured
     before each adjustment, is at most `tol` × total.  `trim` = (low, high) bounds the weights
-    relative to their mean (e.g. (0.3, 3.0)); trimmed weights are re-raked, repeatedly, until no
-    weight needs clipping or `max_trim_rounds` is reached.
+    relative to their mean (e.g. (0.3, 3.0)); trimmed weights are re-raked, repeatedly, until every
+    weight lies inside the bounds after re-raking or `max_trim_rounds` rounds have run.  The result says
+    which: `within_bounds`, `outside_bounds` (how many are still outside) and `trimming_rounds`;
+    `converged` is true only when the margins are met and every weight is inside the bounds.
     """
     if not margins:
         raise RakingError("no margins to rake to")
@@ -282,16 +240,25 @@ def rake(
         if empty:
             raise RakingError(f"margin {column.name!r}: no respondents with code(s) {empty}, target cannot be met")
     iterations, converged, err = _rake_once(prepared, w, max_iter=max_iter, tol=tol)
+    if trim is None:
+        return RakingResult(w, iterations, converged, err)
+    low, high = trim
+    # Raking keeps the total, hence the mean weight: the bounds are fixed by the margins.
+    mean = float(w.mean())
+    lo, hi = low * mean, high * mean
+    slack = 1e-9 * hi
+
+    def outside() -> np.ndarray:
+        return (w < lo - slack) | (w > hi + slack)
+
     trimmed = rounds = 0
-    if trim is not None:
-        low, high = trim
-        for rounds in range(1, max_trim_rounds + 1):  # noqa: B007
-            mean = w.mean()
-            clipped = (w < low * mean) | (w > high * mean)
-            trimmed = int(clipped.sum())
-            if trimmed == 0:
-                break
-            np.clip(w, low * mean, high * mean, out=w)
-            more, converged, err = _rake_once(prepared, w, max_iter=max_iter, tol=tol)
-            iterations += more
-    return RakingResult(w, iterations, converged, err, trimmed, rounds)
+    while rounds < max_trim_rounds and outside().any():
+        rounds += 1
+        trimmed += int(outside().sum())
+        np.clip(w, lo, hi, out=w)
+        more, converged, err = _rake_once(prepared, w, max_iter=max_iter, tol=tol)
+        iterations += more
+    left = int(outside().sum())
+    # "Converged" means both: the margins are met and no weight is outside the bounds.
+    return RakingResult(w, iterations, converged and left == 0, err, trimmed, rounds,
+                        within_bounds=left == 0, outside_bounds=left, bounds=(lo, hi))

@@ -20,7 +20,7 @@ from django.utils.translation import override
 
 from tripartite.analysis import i18n as analysis_i18n
 from tripartite.analysis.charts import distribution_chart, render_png, row_percent_chart
-from tripartite.analysis.outputs import key_label, write_xlsx
+from tripartite.analysis.outputs import key_label, statistic_key, write_xlsx
 from tripartite.core.i18n import localized
 from tripartite.surveys.models import Campaign
 from tripartite.surveys.results.queries import Distribution, PinnedResult
@@ -52,12 +52,19 @@ def statistics_lines(table: Mapping[str, Any], lang: str) -> list[str]:
     lines = []
     rs = table.get("rao_scott")
     if isinstance(rs, Mapping) and rs.get("chi2") is not None:
+        second = rs.get("second_order")
+        if isinstance(second, Mapping) and second.get("f") is not None:
+            lines.append(f"{key_label('rao_scott_f', lang)}: F = {format_number(second['f'], digits=2, lang=lang)}, "
+                         f"df = {format_number(second.get('ndf'), digits=2, lang=lang)}; "
+                         f"{format_number(second.get('ddf'), digits=1, lang=lang)}, "
+                         f"p = {format_p(second.get('p'), lang)}")
         lines.append(f"{key_label('rao_scott', lang)}: χ² = {format_number(rs['chi2'], digits=2, lang=lang)}, "
                      f"df = {rs.get('df')}, p = {format_p(rs.get('p'), lang)}")
+        lines.append(f"{key_label('mean_deff', lang)}: {format_number(rs.get('mean_deff'), digits=3, lang=lang)}")
     for key in ("pearson", "likelihood_ratio", "linear_by_linear"):
         test = stats.get(key)
         if isinstance(test, Mapping) and test.get("chi2") is not None:
-            lines.append(f"{key_label(key, lang)}: χ² = {format_number(test['chi2'], digits=2, lang=lang)}, "
+            lines.append(f"{key_label(statistic_key(key, table), lang)}: χ² = {format_number(test['chi2'], digits=2, lang=lang)}, "
                          f"df = {test.get('df')}, p = {format_p(test.get('p'), lang)}")
     fisher = table.get("fisher")
     if isinstance(fisher, Mapping) and fisher.get("p") is not None:
