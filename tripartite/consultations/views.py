@@ -118,7 +118,7 @@ def draft_detail(request: HttpRequest, pk: int) -> HttpResponse:
     referrals = [queries.referral_row(r) for r in draft.referrals.select_related("commission", "version")]
     return render(request, "consultations/draft.html", {
         "object": draft, "versions": versions, "shown": shown, "referrals": referrals,
-        "languages": settings.LANGUAGES,
+        "text_languages": settings.LANGUAGES,
         "may_change": can(user, Action.CHANGE, draft) and draft.is_open,
         "may_delete": can(user, Action.DELETE, draft),
         "may_history": can(user, Action.VIEW_HISTORY, draft),
@@ -237,7 +237,7 @@ def referral_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "may_speak": referral.draft.is_open and bool(access.speaking_rights(user, referral)),
         "may_publish": can(user, Action.CHANGE, referral) and not referral.published,
         "may_history": can(user, Action.VIEW_HISTORY, referral),
-        "languages": settings.LANGUAGES, "lang": current_language(),
+        "text_languages": settings.LANGUAGES, "lang": current_language(),
     })
 
 
