@@ -7,6 +7,7 @@ import io
 
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from tripartite.core.i18n import localized
 
@@ -16,7 +17,7 @@ from .queries import TableRow, table_rows
 
 def _headers() -> list[str]:
     return [_("No."), _("Article"), _("Current wording"), _("Proposed wording"), _("Side"), _("Organisation"),
-            _("Position"), _("Reasons"), _("Reply of the drafting body")]
+            pgettext("stance on a draft", "Position"), _("Reasons"), _("Reply of the drafting body")]
 
 
 def _cells(row: TableRow) -> list[str]:

@@ -250,7 +250,7 @@ class Position(models.Model):
     for_side = models.BooleanField(_("position of the whole side"), default=False,
                                    help_text=_("Given by the side's coordinator for the side, not only for the "
                                                "organisation."))
-    stance = models.CharField(_("position"), max_length=20, choices=Stance.choices)
+    stance = models.CharField(pgettext_lazy("stance on a draft", "position"), max_length=20, choices=Stance.choices)
     wording = Trilingual(models.TextField, _("proposed wording"), blank=True)
     reasons = Trilingual(models.TextField, _("reasons"), blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
@@ -260,7 +260,7 @@ class Position(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("position")
+        verbose_name = pgettext_lazy("stance on a draft", "position")
         verbose_name_plural = _("positions")
         ordering = ["referral", "article__order", "side", "-for_side", "submitted_at", "id"]
 
@@ -312,7 +312,7 @@ class Reply(models.Model):
     """The drafting body's answer to an amendment or objection."""
 
     position = models.OneToOneField(Position, on_delete=models.CASCADE, related_name="reply",
-                                    verbose_name=_("position"))
+                                    verbose_name=pgettext_lazy("stance on a draft", "position"))
     verdict = models.CharField(_("reply"), max_length=20, choices=Verdict.choices)
     reason = Trilingual(models.TextField, _("reason"), blank=True)
     replied_at = models.DateTimeField(_("replied at"), default=timezone.now)

@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from tripartite.commissions.models import Commission
 from tripartite.core.i18n import current_language
@@ -96,8 +97,10 @@ def draft_create(request: HttpRequest) -> HttpResponse:
 
     created = submit(request, form, create)
     if created is not None:
-        messages.success(request, _("The draft was registered with %(count)s articles.") % {
-            "count": created.latest_version().articles.count()})
+        count = created.latest_version().articles.count()
+        messages.success(request, ngettext("The draft was registered with %(count)s article.",
+                                           "The draft was registered with %(count)s articles.", count) % {
+            "count": count})
         return redirect("consultations:draft", pk=created.pk)
     return form_page(request, form, title=_("New draft act"), back_url=reverse("consultations:list"),
                      submit=_("Register"), intro=_("Paste the text or upload a Word file in each language you have; "
@@ -326,9 +329,10 @@ def position_add(request: HttpRequest, pk: int) -> HttpResponse:
 
     position = submit(request, form, add)
     if position is not None:
-        note = _(" It came after the deadline and is marked late.") if queries.is_late(
-            position, queries.referral_row(referral).deadline) else ""
-        messages.success(request, _("The position was recorded.") + note)
+        if queries.is_late(position, queries.referral_row(referral).deadline):
+            messages.warning(request, _("The position was recorded. It came after the deadline and is marked late."))
+        else:
+            messages.success(request, _("The position was recorded."))
         return redirect(back + f"#position-{position.pk}")
     return form_page(request, form, title=_("Give a position on %(draft)s") % {"draft": referral.draft},
                      back_url=back, submit=_("Submit the position"),
