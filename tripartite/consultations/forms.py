@@ -123,7 +123,7 @@ class CloseForm(forms.Form):
                                                              (Outcome.WITHDRAWN, Outcome.WITHDRAWN.label)])
     outcome_on = forms.DateField(label=_("Date"), widget=DateInput())
     act_number = forms.CharField(label=_("Number of the adopted act"), max_length=100, required=False)
-    act_url = forms.URLField(label=_("Link to the adopted act"), required=False)
+    act_url = forms.URLField(label=_("Link to the adopted act"), required=False, assume_scheme="https")
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 

@@ -16,7 +16,16 @@ from django.utils.translation import ngettext
 
 from tripartite.commissions.models import Commission
 from tripartite.core.i18n import current_language
-from tripartite.core.pages import SignInRequired, confirm_page, delete_page, deny, form_page, permit, refusal_text, submit
+from tripartite.core.pages import (
+    SignInRequired,
+    confirm_page,
+    delete_page,
+    deny,
+    form_page,
+    permit,
+    refusal_text,
+    submit,
+)
 from tripartite.core.policy import Action, can, visible
 from tripartite.core.views import history_page, paginate
 from tripartite.partners.models import Organisation
