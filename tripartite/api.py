@@ -6,6 +6,7 @@ from ninja import NinjaAPI
 
 from tripartite.agreements.api import router as agreements_router
 from tripartite.commissions.api import router as commissions_router
+from tripartite.consultations.api import router as consultations_router
 from tripartite.core.api import router as auth_router
 from tripartite.core.api_support import PlatformAuth, install_error_handlers
 from tripartite.disputes.api import router as disputes_router
@@ -34,6 +35,7 @@ api.add_router("/partners", partners_router)
 api.add_router("/commissions", commissions_router)
 api.add_router("/agreements", agreements_router)
 api.add_router("/disputes", disputes_router)
+api.add_router("/consultations", consultations_router)
 api.add_router("/surveys", surveys_router)
 api.add_router("/civic", grants_router)  # the grants app; its API keeps the address it was published at
 api.add_router("/indicators", indicators_router)

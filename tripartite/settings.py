@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "tripartite.commissions",
     "tripartite.agreements",
     "tripartite.disputes",
+    "tripartite.consultations",
     "tripartite.surveys",
     "tripartite.grants",
     "tripartite.indicators",

@@ -22,6 +22,7 @@ urlpatterns = [
     path("commissions/", include("tripartite.commissions.urls")),
     path("agreements/", include("tripartite.agreements.urls")),
     path("disputes/", include("tripartite.disputes.urls")),
+    path("consultations/", include("tripartite.consultations.urls")),
     path("surveys/", include("tripartite.surveys.urls")),
     path("grants/", include("tripartite.grants.urls")),
     path("civic/", include(grants_urls.moved)),  # the addresses before the app was renamed: 301 to /grants/

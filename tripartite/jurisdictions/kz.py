@@ -14,7 +14,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from . import kz_agreements, kz_disputes
+from . import kz_agreements, kz_consultations, kz_disputes
 from .identifiers import InvalidIdentifier, bin_control_digit, validate_bin
 from .kz_acts import (
     BUDGET_LAW,
@@ -395,7 +395,7 @@ RULES = RuleSet((
          text("Қалыпты жұмыс уақытының аптасына ең көп ұзақтығы.",
               "Максимальная нормальная продолжительность рабочего времени в неделю.",
               "Maximum normal working hours per week.")),
-) + kz_agreements.RULES + kz_disputes.RULES)
+) + kz_agreements.RULES + kz_disputes.RULES + kz_consultations.RULES)
 
 PARITY_RULE_KEYS = {Parties.TRIPARTITE: "tripartite_commission_parity",
                     Parties.BIPARTITE: "bargaining_commission_parity"}
