@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tripartite.commissions import rules
+from tripartite.core.errors import DomainError
 from tripartite.core.i18n import Trilingual, require_one_language
 
 Errors = dict[str, list[Any]]
@@ -68,7 +69,7 @@ class Obligation(models.Model):
     def policy_scopes(self) -> list[tuple[str, int]]:
         return list(self.parent_record.policy_scopes())
 
-    def mark_done(self, done_on: date, note: str, *, refuse: type[Exception]) -> None:
+    def mark_done(self, done_on: date, note: str, *, refuse: type[DomainError]) -> None:
         """Record that a pending or overdue obligation was done on `done_on`, with how (kept unless `note` is blank);
         one already done is refused with `refuse` (the service's conflict error)."""
         if self.done_on is not None:

@@ -284,6 +284,12 @@ class Campaign(Published):
         validators=[MinValueValidator(1), MaxValueValidator(100)],
         help_text=_("On public pages, cells with fewer answers than this are hidden."),
     )
+    # The sampling design weighted tables are tested under (with the weights): the questions whose answers
+    # name each respondent's stratum and primary sampling unit (cluster); blank = not stratified / not clustered.
+    design_strata = models.CharField(_("stratum question"), max_length=40, blank=True,
+                                     validators=[question_code_validator])
+    design_cluster = models.CharField(_("cluster question"), max_length=40, blank=True,
+                                      validators=[question_code_validator])
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("created by"),

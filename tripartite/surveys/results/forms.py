@@ -10,7 +10,12 @@ from django.utils.translation import gettext_lazy as _
 
 from tripartite.core.i18n import in_languages
 from tripartite.surveys.models import LANGUAGE_CHOICES, Campaign, ResultTable
-from tripartite.surveys.results.queries import crosstab_questions, raking_available, rds_available
+from tripartite.surveys.results.queries import (
+    crosstab_questions,
+    design_questions,
+    raking_available,
+    rds_available,
+)
 
 REPORT_FORMATS = [("docx", _("Word document (DOCX)")), ("xlsx", _("Excel workbook (XLSX)"))]
 
@@ -84,6 +89,26 @@ class MarginsTextForm(forms.Form):
     def __init__(self, *args: Any, campaign: Campaign, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["variable"]).choices = _question_choices(campaign)
+
+
+class DesignForm(forms.Form):
+    """The questions naming each respondent's stratum and cluster (primary sampling unit)."""
+
+    strata = forms.ChoiceField(
+        label=_("Stratum question"), required=False,
+        help_text=_("The answer names the stratum the respondent was sampled in (for example the region)."))
+    cluster = forms.ChoiceField(
+        label=_("Cluster question"), required=False,
+        help_text=_("The answer names the sampled unit the respondent belongs to (for example the enterprise); "
+                    "clusters are taken as nested in the strata."))
+
+    def __init__(self, *args: Any, campaign: Campaign, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {"strata": campaign.design_strata, "cluster": campaign.design_cluster})
+        super().__init__(*args, **kwargs)
+        choices = [("", _("None"))] + [
+            (q.code, f"{q.code} — {Truncator(q.text).chars(80)}") for q in design_questions(campaign)]
+        for name in ("strata", "cluster"):
+            cast(forms.ChoiceField, self.fields[name]).choices = choices
 
 
 class ImportForm(forms.Form):

@@ -37,6 +37,7 @@ from tripartite.analysis import (
 )
 from tripartite.analysis.charts import distribution_chart, render_svg, row_percent_chart
 from tripartite.analysis.counting import CountingError, crosstab_counts
+from tripartite.analysis.design import DesignError
 from tripartite.analysis.weighting import RakingError
 from tripartite.core.errors import DomainError
 from tripartite.core.i18n import current_language
@@ -101,6 +102,15 @@ def question_map(campaign: Campaign) -> dict[str, Question]:
 def crosstab_questions(campaign: Campaign) -> list[Question]:
     """Questions that can be rows, columns or layer of a crosstab: the single-choice ones."""
     return [q for q in questions_of(campaign) if q.kind == Question.Kind.SINGLE]
+
+
+#: Question kinds whose answer can name a stratum or a cluster (a choice, or a number such as an enterprise id).
+DESIGN_KINDS = (Question.Kind.SINGLE, Question.Kind.NUMBER)
+
+
+def design_questions(campaign: Campaign) -> list[Question]:
+    """Questions that can name a respondent's stratum or cluster in the sampling design."""
+    return [q for q in questions_of(campaign) if q.kind in DESIGN_KINDS]
 
 
 def rds_available(campaign: Campaign) -> bool:
@@ -283,23 +293,80 @@ def crosstab_for(campaign: Campaign, spec: CrosstabSpec, *, public: bool, lang: 
     if not spec.weight:
         counts = counting.crosstab_counts_db(campaign.pk, rows, cols, layer)
         return CrosstabResult(crosstab(counts, codebook=codebook, lang=lang, public=public, k=k), spec)
-    if spec.weight == "rds":
+    design = design_codes(campaign)
+    if spec.weight == "rds" and not design:
         return _rds_crosstab(campaign, spec, codebook, public=public, lang=lang)
     table_codes = [spec.rows, spec.cols] + ([spec.layer] if spec.layer else [])
-    margins = campaign_margins(campaign)
-    groups = _groups(campaign, [*table_codes, *margins])
-    per_group, report = _raking_group_weights(campaign, groups, margins)
+    if spec.weight == "rds":
+        groups = _groups(campaign, [*table_codes, *design.values(), NETWORK_SIZE])
+        per_group, report = _rds_group_weights(groups)
+    else:
+        margins = campaign_margins(campaign)
+        groups = _groups(campaign, [*table_codes, *design.values(), *margins])
+        per_group, report = _raking_group_weights(campaign, groups, margins)
     weights = np.repeat(per_group, groups.counts)
+    if not design:
+        try:
+            counts = crosstab_counts(
+                groups.expand(spec.rows), groups.expand(spec.cols),
+                layer=groups.expand(spec.layer) if spec.layer else None, weights=weights,
+                row_variable=rows, col_variable=cols, layer_variable=layer,
+            )
+        except CountingError as exc:
+            raise ResultsError(_("The weights cannot be used: %(reason)s"), field="weight",
+                               params={"reason": str(exc)}) from None
+        return CrosstabResult(crosstab(counts, codebook=codebook, lang=lang, public=public, k=k), spec, report)
+    ids = {part: _design_ids(groups, code, weights, part) for part, code in design.items()}
     try:
-        counts = crosstab_counts(
+        table = crosstab(
             groups.expand(spec.rows), groups.expand(spec.cols),
             layer=groups.expand(spec.layer) if spec.layer else None, weights=weights,
-            row_variable=rows, col_variable=cols, layer_variable=layer,
+            strata=ids.get("strata"), clusters=ids.get("cluster"),
+            codebook=codebook, row_name=spec.rows, col_name=spec.cols, layer_name=spec.layer or None,
+            lang=lang, public=public, k=k,
         )
     except CountingError as exc:
-        raise ResultsError(_("The weights cannot be used: %(reason)s"), field="weight", params={"reason": str(exc)}) from None
-    table = crosstab(counts, codebook=codebook, lang=lang, public=public, k=k)
+        raise ResultsError(_("The weights cannot be used: %(reason)s"), field="weight",
+                           params={"reason": str(exc)}) from None
+    except DesignError:
+        raise ResultsError(_("A stratum has a single cluster, so the variance of this table cannot be estimated: "
+                             "merge it with a neighbouring stratum in the design's questions."),
+                           field="weight") from None
     return CrosstabResult(table, spec, report)
+
+
+def design_codes(campaign: Campaign) -> dict[str, str]:
+    """The questions of the campaign's sampling design that are set: ``{"strata": code, "cluster": code}``."""
+    return {part: code for part, code in (("strata", campaign.design_strata), ("cluster", campaign.design_cluster))
+            if code}
+
+
+def _design_ids(groups: _Groups, code: str, weights: np.ndarray, part: str) -> np.ndarray:
+    """Per respondent, the stratum or cluster id; every weighted respondent must have one (the others are out of
+    the sample and get a filler id the design leaves out)."""
+    ids = groups.expand(code)
+    missing = np.isnan(ids) & ~np.isnan(weights)
+    if missing.any():
+        message = (_("%(count)s weighted respondents did not answer “%(code)s”, the question naming the stratum.")
+                   if part == "strata" else
+                   _("%(count)s weighted respondents did not answer “%(code)s”, the question naming the cluster."))
+        raise ResultsError(message, field="weight", params={"count": int(missing.sum()), "code": code})
+    return np.where(np.isnan(ids), -1.0, ids)
+
+
+def _rds_group_weights(groups: _Groups) -> tuple[np.ndarray, WeightReport]:
+    """Per-respondent RDS-II weight of each group, 1/d scaled so that the valid weights sum to their number
+    (`analysis.rds.rds_weights`); respondents without a usable network size get none."""
+    degree = groups.values[NETWORK_SIZE]
+    valid = np.isfinite(degree) & (degree > 0)
+    if not valid.any():
+        raise ResultsError(_("No respondent gave a usable network size: RDS-II weights cannot be computed."),
+                           field="weight")
+    inverse = np.where(valid, 1.0 / np.where(valid, degree, 1.0), np.nan)
+    n_valid = int(groups.counts[valid].sum())
+    per_group = inverse * n_valid / float((inverse[valid] * groups.counts[valid]).sum())
+    respondents = int(groups.counts.sum())
+    return per_group, WeightReport("rds", respondents, respondents - n_valid)
 
 
 def _rds_crosstab(campaign: Campaign, spec: CrosstabSpec, codebook: Codebook, *, public: bool, lang: str

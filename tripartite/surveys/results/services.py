@@ -21,6 +21,7 @@ from tripartite.core.writes import delete, require, save
 from tripartite.languages import LANGUAGES
 from tripartite.surveys.models import Campaign, Margins, Question, ResultTable
 from tripartite.surveys.results.queries import (
+    DESIGN_KINDS,
     CrosstabSpec,
     campaign_margins,
     check_spec,
@@ -150,6 +151,36 @@ def margins_save(*, campaign: Campaign, margins: Mapping[str, Mapping[int, float
 def margins_delete(*, margins: Margins, by: Any) -> None:
     require(by, Action.CHANGE, margins.campaign)
     delete(margins, by)
+
+
+# ---------------------------------------------------------------------------------------------
+# The sampling design
+
+
+@transaction.atomic
+def design_save(*, campaign: Campaign, strata: str, cluster: str, by: Any) -> Campaign:
+    """Set the questions naming each respondent's stratum and cluster (blank: none), checked against the
+    questionnaire; weighted tables of the campaign are then tested under that design."""
+    require(by, Action.CHANGE, campaign)
+    questions = question_map(campaign)
+    strata, cluster = (strata or "").strip(), (cluster or "").strip()
+    errors: dict[str, list[str]] = {}
+    for field, code in (("strata", strata), ("cluster", cluster)):
+        if not code:
+            continue
+        question = questions.get(code)
+        if question is None:
+            errors[field] = [_("“%(code)s” is not a question of this questionnaire.") % {"code": code}]
+        elif question.kind not in DESIGN_KINDS:
+            errors[field] = [_("“%(code)s” cannot name a stratum or a cluster: choose a single-choice or a number "
+                               "question.") % {"code": code}]
+    if strata and strata == cluster:
+        errors.setdefault("cluster", []).append(_("The stratum and the cluster must be different questions."))
+    if errors:
+        raise ValidationError(errors)
+    campaign.design_strata, campaign.design_cluster = strata, cluster
+    save(campaign, by)
+    return campaign
 
 
 def parse_margins_file(name: str, content: bytes) -> dict[str, dict[int, float]]:

@@ -27,7 +27,7 @@ from django.views.decorators.http import require_POST
 from tripartite.analysis import i18n as analysis_i18n
 from tripartite.core.errors import DomainError
 from tripartite.core.i18n import current_language
-from tripartite.core.pages import add_errors, delete_page, deny, permit, refusal_text
+from tripartite.core.pages import add_errors, delete_page, deny, permit, refusal_text, submit
 from tripartite.core.policy import Action
 from tripartite.languages import LANGUAGES
 from tripartite.surveys import importing
@@ -36,6 +36,7 @@ from tripartite.surveys.models import Campaign, Margins, Response, ResultTable
 from tripartite.surveys.results import exporting, queries, reports, services
 from tripartite.surveys.results.forms import (
     CrosstabForm,
+    DesignForm,
     ImportForm,
     MarginsTextForm,
     MarginsUploadForm,
@@ -207,8 +208,17 @@ def margins_page(request: HttpRequest, slug: str) -> HttpResponse:
     campaign = _managed_campaign(request, slug)
     upload = MarginsUploadForm(prefix="upload")
     typed = MarginsTextForm(prefix="typed", campaign=campaign)
+    design = DesignForm(prefix="design", campaign=campaign)
     status = 200
-    if request.method == "POST":
+    if request.method == "POST" and request.POST.get("form") == "design":
+        design = DesignForm(request.POST, prefix="design", campaign=campaign)
+        designed = submit(request, design, lambda data: services.design_save(
+            campaign=campaign, strata=data["strata"], cluster=data["cluster"], by=request.user))
+        if designed is not None:
+            messages.success(request, _("The sampling design was saved."))
+            return redirect("surveys:results_margins", slug=slug)
+        status = 422
+    elif request.method == "POST":
         uploading = request.POST.get("form") == "upload"
         form: Any
         if uploading:
@@ -233,7 +243,7 @@ def margins_page(request: HttpRequest, slug: str) -> HttpResponse:
         status = 422
     return render(request, "surveys/results/margins.html", {
         "campaign": campaign, "margins": campaign.margins.order_by("variable"),
-        "upload_form": upload, "typed_form": typed,
+        "upload_form": upload, "typed_form": typed, "design_form": design,
     }, status=status)
 
 
