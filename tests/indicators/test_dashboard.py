@@ -30,7 +30,15 @@ def test_the_dashboard_shows_the_national_figures_of_the_latest_year_with_their_
     assert 'href="/indicators/mw_median_ratio/?period=2025-Q1"><strong>28.3' in text
     coverage_row = text.split('id="figure-cb_coverage"')[1].split("</tr>")[0]
     assert "<svg" in coverage_row  # the trend over 2024 and 2025, drawn on the server
-    assert "no boundary data" in text  # the methodology note says why there is no map
+    # The map of the regions: Almaty has its own employees figure, so a coverage figure; Shymkent has none.
+    region_map = text.split('id="by-region"')[1].split("</section>")[0]
+    assert 'class="choropleth"' in region_map and region_map.count("data-region=") == 20
+    almaty = region_map[region_map.rindex("<path", 0, region_map.index('data-region="KZ-75"')):]
+    assert "map-no-data" not in almaty[:almaty.index("</path>")]
+    shymkent = region_map[region_map.rindex("<path", 0, region_map.index('data-region="KZ-79"')):]
+    assert "Shymkent: no data" in shymkent[:shymkent.index("</path>")]
+    assert "region=750000000" in region_map and "/indicators/" in region_map  # a region opens its figures
+    assert "geokz 1.0.2" in region_map
     assert "/indicators/report/state-of-social-dialogue.docx?year=2025" in text
 
 

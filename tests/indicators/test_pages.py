@@ -115,3 +115,40 @@ def test_the_history_of_a_figure(client, analyst):
     assert client.get(f"/indicators/statistics/{figure.pk}/history/").status_code == 404
     client.force_login(analyst)
     assert client.get(f"/indicators/statistics/{figure.pk}/history/").status_code == 200
+
+
+def _region_shape(svg: str, iso: str) -> str:
+    """The <path> element of one region, with its tooltip."""
+    at = svg.index(f'data-region="{iso}"')
+    return svg[svg.rindex("<path", 0, at):svg.index("</path>", at)]
+
+
+def test_the_density_map_colours_the_regions_with_figures_and_hatches_the_others(client, clean_statistics):
+    federation = union("Miners", regions=(ALMATY,), sectors=("B",))
+    report(federation, date(2025, 6, 1), 5_000, 4_000)
+    stat("employees", "2025", 20_000, region=ALMATY)
+    stat("employees", "2025", 100_000)
+    page = client.get("/indicators/union_density/", {"period": "2025"}, **EN).content.decode()
+    svg = page[page.index('class="choropleth"'):]
+    svg = svg[:svg.index("</svg>")]
+    assert svg.count("data-region=") == 20  # 17 regions and the three cities
+    almaty = _region_shape(svg, "KZ-75")
+    assert "Almaty: 20.0 %" in almaty and "map-no-data" not in almaty
+    assert "region=750000000" in svg[svg.rindex("<a ", 0, svg.index('data-region="KZ-75"')):]  # opens its figures
+    astana = _region_shape(svg, "KZ-71")
+    assert 'fill="url(#map-no-data)"' in astana and "Astana: no data" in astana
+    assert "geokz 1.0.2 © Alexander Rodionov (CC BY 4.0)" in page  # the attribution under the map
+    ru = client.get("/indicators/union_density/", {"period": "2025"}, HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert "20,0 %" in ru and "нет данных" in ru
+
+
+def test_map_classes_follow_the_quantiles_and_every_region_of_the_pack_has_a_shape():
+    from tripartite.indicators import maps
+    from tripartite.jurisdictions import kz
+
+    bins = maps.classes([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    assert [(b.low, b.high) for b in bins] == [(1, 3), (3, 5), (5, 6), (6, 8), (8, 10)]
+    assert [b.colour for b in bins] == list(maps.PALETTES[5])
+    assert len(maps.classes([7.0, 7.0, 7.0])) == 1 and len(maps.classes([1.0, 2.0])) == 1
+    assert maps.classes([]) == []
+    assert {s.kato for s in maps.geometry().shapes} == {maps.region_key(r.code) for r in kz.REGIONS}

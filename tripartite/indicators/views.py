@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -17,7 +17,7 @@ from tripartite.core.models import Region, Sector
 from tripartite.core.pages import permit
 from tripartite.core.policy import Action, can
 from tripartite.core.views import history_page, paginate
-from tripartite.indicators import charts, dashboard, opendata, queries, registry, report, services
+from tripartite.indicators import charts, dashboard, maps, opendata, queries, registry, report, services
 from tripartite.indicators.computations import wages
 from tripartite.indicators.forms import (
     ImportForm,
@@ -118,15 +118,50 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
         "sector_svg": charts.svg(charts.bars_spec(
             [(v.sector.code, float(v.value)) for v in by_sector if v.value is not None and v.sector],
             title=_("By sector, %(period)s") % {"period": period}, axis_title=axis, label_title=_("Sector"))),
-        "region_svg": charts.svg(charts.bars_spec(
-            [(v.region.name, float(v.value)) for v in by_region if v.value is not None and v.region],
-            title=_("By region, %(period)s") % {"period": period}, axis_title=axis, label_title=_("Region"))),
+        "region_map": _region_map(indicator, by_region, period, params=request.GET) if by_region else "",
         "download_query": request.GET.urlencode(),
         "percent": indicator.unit == Unit.PERCENT,
     }
     if indicator.extras.get("target_path"):
         context.update(_path_context(request, indicator, query))
     return render(request, "indicators/detail.html", context, status=status)
+
+
+def _region_map(indicator: Indicator, by_region: list[IndicatorValue], period: Period | None, *, base: str = "",
+                params: Any = None) -> str:
+    """The choropleth of the figures by region; each region links to its own figures on the indicator's page
+    (`base`, with the query `params`; the current page when `base` is empty)."""
+    links = {}
+    for v in by_region:
+        if v.region is None:
+            continue
+        query = params.copy() if params is not None else QueryDict(mutable=True)
+        query["region"] = v.region.kato
+        if period is not None:
+            query["period"] = str(period)
+        links[maps.region_key(v.region.kato)] = f"{base}?{query.urlencode()}"
+    keyed = [(maps.region_key(v.region.kato), v) for v in by_region if v.region is not None]
+    return maps.choropleth_svg(
+        {key: v.value for key, v in keyed},
+        title=_("%(indicator)s by region, %(period)s") % {"indicator": indicator.title, "period": period},
+        links=links, names={key: v.region.name for key, v in keyed if v.region is not None},
+        percent=indicator.unit == Unit.PERCENT)
+
+
+def _dashboard_map(request: HttpRequest, figures: list[dashboard.Figure]) -> dict[str, Any]:
+    """The dashboard's map: the indicator asked for (`map=`), else the first with figures by region."""
+    choices = [f for f in figures if f.indicator.by_region and f.period is not None]
+    asked = request.GET.get("map", "")
+    ordered = sorted(choices, key=lambda f: f.indicator.code != asked)
+    regions = list(Region.objects.order_by("kato"))
+    for figure in ordered:
+        query = Query(period=figure.period, user=request.user, today=timezone.localdate())
+        by_region = _breakdown(figure.indicator, query, regions, "region")
+        if by_region:
+            return {"map_figure": figure, "map_choices": choices, "map_values": by_region,
+                    "map_svg": _region_map(figure.indicator, by_region, figure.period,
+                                           base=reverse("indicators:detail", args=[figure.indicator.code]))}
+    return {"map_figure": None, "map_choices": choices}
 
 
 def _path_context(request: HttpRequest, indicator: Indicator, query: Query) -> dict[str, Any]:
@@ -199,6 +234,7 @@ def dashboard_page(request: HttpRequest) -> HttpResponse:
     rows = [{"sector": s, "cells": [(f, f.by_sector.get(s.code)) for f in sector_figures]} for s in sectors]
     return render(request, "indicators/dashboard.html", {
         "year": year, "form": form, "cards": cards, "sector_figures": sector_figures, "sector_rows": rows,
+        **_dashboard_map(request, figures),
     }, status=status)
 
 

@@ -533,8 +533,9 @@ _RK = RegionKind
 REGIONS: tuple[Region, ...] = tuple(
     Region(f"{code}0000000", code, text(kk, ru, en), kind)
     for code, kind, kk, ru, en in (
-        # Codes of the three 2022 oblasts (10, 33, 62) are from the 2022 KATO edition as remembered: verify
-        # against stat.gov.kz before publishing open data keyed on them.
+        # Codes of the three 2022 oblasts (10, 33, 62) are from the 2022 KATO edition; all 20 codes agree with
+        # the 9-digit KATO codes of the boundary file (geokz 1.0.2, see indicators/geo/SOURCE.md), which is an
+        # independent source but not stat.gov.kz itself: check there before publishing open data keyed on them.
         ("10", _RK.OBLAST, "Абай облысы", "Абайская область", "Abai Region"),
         ("11", _RK.OBLAST, "Ақмола облысы", "Акмолинская область", "Akmola Region"),
         ("15", _RK.OBLAST, "Ақтөбе облысы", "Актюбинская область", "Aktobe Region"),
