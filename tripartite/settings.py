@@ -122,6 +122,8 @@ LOGOUT_REDIRECT_URL = "home"
 
 LANGUAGE_CODE = os.environ.get("LANGUAGE_CODE", "ru")
 LANGUAGES = [("kk", _("Kazakh")), ("ru", _("Russian")), ("en", _("English"))]
+# Django ships no number or date formats for Kazakh: ours (decimal comma, grouped thousands, dd.mm.yyyy).
+FORMAT_MODULE_PATH = ["tripartite.formats"]
 LOCALE_PATHS: list[Path] = []  # each app keeps its catalogues in tripartite/<app>/locale/
 USE_I18N = True
 TIME_ZONE = "Asia/Almaty"

@@ -9,18 +9,20 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tripartite.core import services
 from tripartite.core.errors import DomainError
 from tripartite.core.history import history_of
+from tripartite.core.home import sections as home_sections
 from tripartite.core.models import ApiToken, User
 from tripartite.core.policy import Action, can
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html")
+    return render(request, "core/home.html", {"sections": home_sections(request.user, timezone.localdate())})
 
 
 def _signed_in(request: HttpRequest) -> User:
