@@ -222,6 +222,8 @@ def backup_create(path: Path) -> BackupSummary:
         manifest_bytes = json.dumps(manifest, indent=1, sort_keys=True).encode()
         partial = path.with_name(f".{path.name}.partial")
         try:
+            partial.touch(mode=0o600)  # the archive holds personal data and password hashes
+            os.chmod(partial, 0o600)
             with tarfile.open(partial, "w", format=tarfile.PAX_FORMAT) as archive:
                 _add_bytes(archive, MANIFEST, manifest_bytes)
                 _add_bytes(archive, MANIFEST_SUM, (hashlib.sha256(manifest_bytes).hexdigest() + "\n").encode())
