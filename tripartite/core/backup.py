@@ -115,7 +115,7 @@ def _media_files(root: Path) -> list[Path]:
 
 def _pg_environment() -> dict[str, str]:
     """libpq's variables for the configured database, so that no password appears on a command line."""
-    db = settings.DATABASES["default"]
+    db: dict[str, Any] = dict(settings.DATABASES["default"])
     env = dict(os.environ)
     for key, variable in (("HOST", "PGHOST"), ("PORT", "PGPORT"), ("USER", "PGUSER"), ("PASSWORD", "PGPASSWORD"),
                           ("NAME", "PGDATABASE")):
