@@ -10,7 +10,10 @@ SURVEYS_SUBMISSIONS_PER_HOUR = 0) and persistent database connections; a client 
 POST /api/v1/surveys/campaigns/{slug}/responses for a bounded time, one in five through the referral
 code of an earlier respondent.  Printed: sustained completed submissions per second, p50/p99 latency,
 and the check that every acknowledged submission (by its idempotency key) is in the database.
-Targets: ≥ 300/s, p99 ≤ 150 ms, zero lost.  Nothing is asserted.
+Targets: ≥ 300/s, p99 ≤ 150 ms, zero lost.  Nothing is asserted.  The "lost" figure counts answers lost while
+nothing crashes: scripts/with-postgres.sh starts PostgreSQL with fsync, synchronous_commit and full_page_writes
+off, so a crash of the database server or the machine could lose acknowledged answers; the run says so.  The
+crash test (tests/operations/test_crash.py) is the one that kills the server.
 """
 
 from __future__ import annotations
@@ -183,6 +186,23 @@ def main() -> None:
     print(f"acknowledged {len(acknowledged):,}; found in the database by idempotency key: {stored:,}; "
           f"lost: {len(acknowledged) - stored} (target 0); responses stored in all: {total_stored:,}")
     print(f"non-2xx answers: {errors or 'none'}")
+    durability = _durability_off()
+    if durability:
+        print(f"note: PostgreSQL ran with {', '.join(durability)}: the lost figure holds only when nothing crashes "
+              f"and does not cover a crash of the database server or the machine")
+
+
+def _durability_off() -> list[str]:
+    """The PostgreSQL settings of this run that trade crash safety for speed."""
+    from django.db import connection
+
+    off = []
+    with connection.cursor() as cursor:
+        for name in ("fsync", "synchronous_commit", "full_page_writes"):
+            cursor.execute(f"SHOW {name}")
+            if cursor.fetchone()[0] == "off":
+                off.append(f"{name}=off")
+    return off
 
 
 if __name__ == "__main__":

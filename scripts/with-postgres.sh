@@ -44,7 +44,7 @@ as_pg "$bindir/pg_ctl" -D "$tmp/data" -l "$tmp/server.log" -w -t 60 \
 
 export DATABASE_URL="postgres://postgres@127.0.0.1:$port/postgres"
 export TRIPARTITE_TEST_PG_DSN="host=127.0.0.1 port=$port user=postgres dbname=postgres"
-echo "PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+echo "PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (fsync, synchronous_commit and full_page_writes off: fast, not crash-safe)"
 set +e
 "$@"
 status=$?

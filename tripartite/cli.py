@@ -13,6 +13,10 @@ commands:
   load-demo       load the demonstration data (only into an empty register)
   deadlines DATE  the statutory deadlines that an event on DATE starts (tripartite deadlines --help)
   remind          e-mail reminders of collective-dispute deadlines due soon (safe to repeat from cron)
+  backup FILE     one archive of the database and the uploaded files, with a manifest and checksums
+  restore FILE    restore a backup into an empty installation (verified first; a damaged archive changes nothing)
+  audit-check     prove that no row of the audit trail was removed or changed (non-zero exit status if one was)
+  audit-export    the audit trail of a date range as CSV or JSON (tripartite audit-export --help)
   manage ...      any Django management command (migrate, createsuperuser, ...)
 """
 
@@ -36,13 +40,13 @@ def main(argv: list[str] | None = None) -> int:
         return analyze_main(rest)
     if command == "run":
         command = "serve"
-    if command in ("deadlines", "remind"):
+    if command in ("deadlines", "remind", "backup", "restore", "audit-check", "audit-export"):
         _django()
         from django.core.management import call_command
         from django.core.management.base import CommandError
 
         try:
-            call_command(command, *rest)
+            call_command(command.replace("-", "_"), *rest)
         except CommandError as error:
             print(f"tripartite {command}: {error}", file=sys.stderr)
             return 2

@@ -17,3 +17,11 @@ class CoreConfig(AppConfig):
         from tripartite.jurisdictions.texts import use_language
 
         use_language(get_language)  # the pack cites its acts in the language of the request
+
+        # Every history row is sealed into the audit chain as simple_history writes it, whichever service
+        # wrote it: the chain must cover all rows, so it hangs on the library's own hook, not on each service.
+        from simple_history.signals import post_create_historical_record
+
+        from tripartite.core.audit import seal_history_row
+
+        post_create_historical_record.connect(seal_history_row, dispatch_uid="tripartite-audit-seal")

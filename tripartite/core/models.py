@@ -175,3 +175,45 @@ class LoginFailure(models.Model):
             models.Index(fields=["address_key", "at"], name="core_loginfail_address"),
             models.Index(fields=["at"], name="core_loginfail_at"),
         ]
+
+
+class AuditLayout(models.Model):
+    """The columns of a history table that a seal's content hash covers (tripartite/core/audit.py).
+
+    A column added to a register later is not part of the seals of the rows written before it."""
+
+    key = models.CharField(max_length=64, unique=True)
+    table = models.CharField(max_length=150)
+    fields = models.JSONField()
+
+    class Meta:
+        verbose_name = _("audit layout")
+        verbose_name_plural = _("audit layouts")
+
+
+class AuditSeal(models.Model):
+    """One link of the audit trail's hash chain: a history row's content hash chained to the link before it."""
+
+    seq = models.PositiveBigIntegerField(primary_key=True)
+    table = models.CharField(max_length=150)
+    row_id = models.BigIntegerField()
+    user_id = models.BigIntegerField(null=True)
+    layout = models.ForeignKey(AuditLayout, on_delete=models.PROTECT)
+    content = models.CharField(max_length=64)
+    chain = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("audit seal")
+        verbose_name_plural = _("audit seals")
+        constraints = [models.UniqueConstraint(fields=["table", "row_id"], name="unique_audit_seal_row")]
+
+
+class AuditHead(models.Model):
+    """The last link of the chain (one row). Writers lock it to append, so the chain never forks."""
+
+    seq = models.PositiveBigIntegerField(default=0)
+    chain = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("audit chain head")
+        verbose_name_plural = _("audit chain heads")
