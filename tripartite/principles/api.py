@@ -66,7 +66,7 @@ class PrincipleOut(Schema):
     sdg_targets: list[SdgTargetOut]
 
 
-class ItemOut(Schema):
+class TaggedItemOut(Schema):
     kind: str = Field(description="app_label.model_name of the record, e.g. agreements.clause")
     kind_name: str
     id: int
@@ -78,22 +78,22 @@ class ItemOut(Schema):
     via: list[str]
 
 
-class IndicatorOut(Schema):
+class PrincipleIndicatorOut(Schema):
     code: str
     title: str
     registered: bool
 
 
-class CoverageOut(Schema):
+class PrincipleCoverageOut(Schema):
     code: str
-    carries: list[ItemOut] = Field(description="Clauses, commitments, decisions, draft articles that touch it")
-    measures: list[ItemOut] = Field(description="Survey questions that measure it")
-    indicators: list[IndicatorOut]
+    carries: list[TaggedItemOut] = Field(description="Clauses, commitments, decisions, draft articles that touch it")
+    measures: list[TaggedItemOut] = Field(description="Survey questions that measure it")
+    indicators: list[PrincipleIndicatorOut]
     nothing_carries: bool
     nothing_measures: bool
 
 
-class TagIn(Schema):
+class PrincipleTagIn(Schema):
     kind: str = Field(description="app_label.model_name of the record, e.g. agreements.clause")
     id: int
     principle: str | None = Field(None, description="A principle's code (P01…); give this or a convention")
@@ -102,7 +102,7 @@ class TagIn(Schema):
                                             "although its clause topic maps to it")
 
 
-class TagOut(Schema):
+class PrincipleTagOut(Schema):
     id: int
     kind: str
     record: int
@@ -111,17 +111,17 @@ class TagOut(Schema):
     applies: bool
 
 
-class RecordOut(Schema):
+class TaggedRecordOut(Schema):
     kind: str
     id: int
     label: str
     principles: list[str] = Field(description="Codes of the principles the record touches (defaults and tags)")
     defaults: list[str] = Field(description="Codes of the principles its clause topic maps to")
     conventions: list[str]
-    tags: list[TagOut]
+    tags: list[PrincipleTagOut]
 
 
-class RecordQuery(Schema):
+class TaggedRecordQuery(Schema):
     kind: str
     id: int
 
@@ -203,7 +203,7 @@ def list_conventions(request: HttpRequest) -> Any:
     return [convention_out(c) for c in Convention.objects.all()]
 
 
-@router.get("/conventions/{code}/items", response={200: CoverageOut, **READ_ERRORS})
+@router.get("/conventions/{code}/items", response={200: PrincipleCoverageOut, **READ_ERRORS})
 def convention_items(request: HttpRequest, code: str) -> Any:
     """The records that touch a convention: tagged with it, or through a principle crosswalked to it."""
     convention = get_or_404(queries.conventions(), code=code)
@@ -226,8 +226,8 @@ def agreement_principles(request: HttpRequest, agreement_id: int) -> Any:
         for row in queries.agreement_coverage(agreement)]}
 
 
-@router.get("/tags", response={200: RecordOut, **READ_ERRORS})
-def record_tags(request: HttpRequest, query: Query[RecordQuery]) -> Any:
+@router.get("/tags", response={200: TaggedRecordOut, **READ_ERRORS})
+def record_tags(request: HttpRequest, query: Query[TaggedRecordQuery]) -> Any:
     """The principles and conventions of one record, and the tags behind them."""
     kind, obj = _record(request, query.kind, query.id)
     return {"kind": kind.key, "id": obj.pk, "label": kind.describe(obj),
@@ -237,8 +237,8 @@ def record_tags(request: HttpRequest, query: Query[RecordQuery]) -> Any:
             "tags": [_tag_out(t) for t in queries.tags_of(obj)]}
 
 
-@router.post("/tags", response={201: TagOut, **WRITE_ERRORS})
-def create_tag(request: HttpRequest, payload: TagIn) -> Any:
+@router.post("/tags", response={201: PrincipleTagOut, **WRITE_ERRORS})
+def create_tag(request: HttpRequest, payload: PrincipleTagIn) -> Any:
     """Tag a record with a principle or a convention (who may change the record may tag it). An unknown principle
     or convention is refused with 400 and nothing is stored."""
     _kind, obj = _record(request, payload.kind, payload.id)
@@ -288,7 +288,7 @@ def get_principle(request: HttpRequest, code: str) -> Any:
     return principle_out(get_or_404(queries.principles(), code=code))
 
 
-@router.get("/{code}/items", response={200: CoverageOut, **READ_ERRORS})
+@router.get("/{code}/items", response={200: PrincipleCoverageOut, **READ_ERRORS})
 def principle_items(request: HttpRequest, code: str) -> Any:
     """The records that touch a principle (tags and clause topics) and the questions and indicators measuring it."""
     principle = get_or_404(queries.principles(), code=code)
