@@ -106,3 +106,22 @@ def test_every_change_to_a_tag_is_in_the_history_with_its_author(pay_clause: Any
     services.tag_remove(by=personas.owner, tag=tag)
     rows = Tag.history.filter(id=tag_id).order_by("history_date")
     assert [(r.history_type, r.history_user) for r in rows] == [("+", personas.owner), ("-", personas.owner)]
+
+
+def test_the_tags_of_a_deleted_clause_are_not_shown_and_sync_removes_them(pay_clause: Any, hours_clause: Any,
+                                                                         admin_user: Any, anonymous: Any) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from tripartite.agreements import services as agreements
+
+    services.tag_add(by=admin_user, target=pay_clause, principle=principle("P08"))
+    services.tag_add(by=admin_user, target=hours_clause, principle=principle("P08"))
+    agreements.clause_delete(by=admin_user, clause=pay_clause)
+    covered = queries.principle_coverage(principle("P08"), anonymous).items["agreements.clause"]
+    assert [i.obj for i in covered] == [hours_clause]
+    out = StringIO()
+    call_command("sync_principles", stdout=out)
+    assert "Tags of records that no longer exist, removed: 1." in out.getvalue()
+    assert [t.object_id for t in Tag.objects.all()] == [hours_clause.pk]

@@ -15,6 +15,7 @@ from pydantic import Field
 
 from tripartite.agreements.models import Agreement, Topic
 from tripartite.core.api_support import READ_ERRORS, WRITE_ERRORS, CodeRef, Ref, current_user, get_or_404
+from tripartite.core.i18n import in_languages
 from tripartite.core.policy import visible
 
 from . import exports, queries, services, taggables
@@ -140,8 +141,8 @@ class AgreementCoverageOut(Schema):
 
 
 def convention_out(c: Convention) -> dict[str, Any]:
-    return {"code": c.code, "number": c.number, "title": c.title, "title_kk": c.title_kk, "title_ru": c.title_ru,
-            "title_en": c.title_en, "ratified": c.ratified, "ratified_on": c.ratified_on,
+    return {"code": c.code, "number": c.number, "title": c.title,
+            **{column: getattr(c, column) for column in in_languages("title")}, "ratified": c.ratified, "ratified_on": c.ratified_on,
             "ratified_year": c.ratified_year, "ratification_act": c.ratification_act,
             "ratification_verified": c.ratification_verified, "source": c.source_title, "source_url": c.source_url,
             "source_note": c.source_note}
@@ -149,8 +150,8 @@ def convention_out(c: Convention) -> dict[str, Any]:
 
 def principle_out(p: Principle) -> dict[str, Any]:
     return {
-        "code": p.code, "number": p.number, "name": p.name, "name_kk": p.name_kk, "name_ru": p.name_ru,
-        "name_en": p.name_en, "summary": p.summary, "article": p.article, "related_articles": p.related_articles,
+        "code": p.code, "number": p.number, "name": p.name,
+        **{column: getattr(p, column) for column in in_languages("name")}, "summary": p.summary, "article": p.article, "related_articles": p.related_articles,
         "article_verified": p.article_verified, "source": p.source_title, "source_url": p.source_url,
         "source_note": p.source_note,
         "clause_topics": [{"code": t, "name": str(Topic(t).label) if t in Topic.values else t}

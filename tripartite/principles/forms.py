@@ -30,7 +30,9 @@ class TagRecordForm(forms.Form):
 
     def __init__(self, *args: Any, groups: list[tuple[Any, list[Any]]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["record"].choices = [("", "—"), *[
+        field = self.fields["record"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "—"), *[
             (str(kind.label), [(f"{kind.key}:{obj.pk}", f"{kind.context(obj)} — {kind.describe(obj)}")
                                for obj in records])
             for kind, records in groups

@@ -65,7 +65,7 @@ class Coverage:
     indicators: list[IndicatorRef] = field(default_factory=list)
 
     def count(self, role: Role) -> int:
-        return sum(len(items) for key, items in self.items.items() if taggables.kind(key).role == role)  # type: ignore[union-attr]
+        return sum(len(items) for key, items in self.items.items() if taggables.role_of(key) == role)
 
     @property
     def carried_out(self) -> int:

@@ -106,3 +106,19 @@ def tags_set(*, by: Any, target: Model, principles: Iterable[Principle], convent
         if pk not in tagged:
             writes.save(Tag(content_type=content_type, object_id=target.pk, convention=convention, created_by=by), by)
     return target
+
+
+@transaction.atomic
+def orphan_tags_remove(*, by: Any = None) -> int:
+    """Remove the tags of records that no longer exist (a generic link is not cascaded by the database); run by
+    ``manage.py sync_principles``. Returns how many were removed; each removal is in the tags' history."""
+    removed = 0
+    for content_type in ContentType.objects.filter(pk__in=Tag.objects.values("content_type")):
+        model = content_type.model_class()
+        tags = Tag.objects.filter(content_type=content_type)
+        if model is not None:
+            tags = tags.exclude(object_id__in=model._default_manager.values("pk"))
+        for tag in tags:
+            writes.delete(tag, by)
+            removed += 1
+    return removed

@@ -69,6 +69,11 @@ def kind(key: str) -> TaggableKind | None:
     return _KINDS.get(key)
 
 
+def role_of(key: str) -> Role:
+    """What records of the registered kind ``key`` do for a principle."""
+    return _KINDS[key].role
+
+
 def kind_of(obj: Model) -> TaggableKind | None:
     return _KINDS.get(f"{obj._meta.app_label}.{obj._meta.model_name}")
 

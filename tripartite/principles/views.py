@@ -32,8 +32,8 @@ def principle_list(request: HttpRequest) -> HttpResponse:
     for principle in queries.principles():
         counts = queries.principle_counts(principle, request.user)
         coverage = queries.Coverage(indicators=queries.indicators_of(principle))
-        carried = sum(n for key, n in counts.items() if taggables.kind(key).role == taggables.Role.CARRIES)  # type: ignore[union-attr]
-        measured = sum(n for key, n in counts.items() if taggables.kind(key).role == taggables.Role.MEASURES)  # type: ignore[union-attr]
+        carried = sum(n for key, n in counts.items() if taggables.role_of(key) == taggables.Role.CARRIES)
+        measured = sum(n for key, n in counts.items() if taggables.role_of(key) == taggables.Role.MEASURES)
         rows.append({"principle": principle, "carried": carried, "measured": measured + len(coverage.indicators),
                      "indicators": coverage.indicators})
     return render(request, "principles/list.html", {"rows": rows})
