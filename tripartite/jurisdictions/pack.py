@@ -43,6 +43,7 @@ class JurisdictionPack:
         regions_valid_from: date | None = None,
         clause_parameters: Sequence[Any] = (),
         dispute_procedure: Any = None,
+        principles: Any = None,
     ) -> None:
         self.code = code
         self.name = name
@@ -63,6 +64,9 @@ class JurisdictionPack:
         # collective-dispute procedure as data (see kz_disputes.py).
         self.clause_parameters = tuple(clause_parameters)
         self.dispute_procedure = dispute_procedure
+        # The principles of the labour law and their crosswalk to ILO conventions and SDG targets
+        # (a PrincipleTaxonomy, see principles.py and kz_principles.py), or None for a pack without them.
+        self.principles = principles
 
     def __repr__(self) -> str:
         return f"<JurisdictionPack {self.code}>"
