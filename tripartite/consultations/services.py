@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.conf import settings
@@ -133,6 +133,18 @@ def _require_open(draft: DraftAct) -> None:
                                  params={"outcome": draft.get_outcome_display()})
 
 
+def _received_at(at: datetime | None, not_before: date) -> datetime:
+    """When a position or reply was given: now, or the moment of a letter recorded afterwards."""
+    if at is None:
+        return timezone.now()
+    if at > timezone.now():
+        raise DomainError(_("A position or reply cannot be dated in the future."), field="at")
+    if timezone.localdate(at) < not_before:
+        raise DomainError(_("It cannot be dated before the day it answers (%(date)s)."),
+                          params={"date": not_before.isoformat()}, field="at")
+    return at
+
+
 # Drafts and versions ------------------------------------------------------------------------------------------
 
 
@@ -242,11 +254,13 @@ def referral_publish(*, referral: Referral, by: Any, published_on: date) -> Refe
 
 @transaction.atomic
 def position_add(*, referral: Referral, by: Any, organisation: Organisation, side: str, stance: str,
-                 for_side: bool = False, article: Article | None = None, **fields: Any) -> Position:
+                 for_side: bool = False, article: Article | None = None, at: datetime | None = None,
+                 **fields: Any) -> Position:
     """Record a position of `organisation` under its `side` (for the whole side if `for_side`), on an article or
     on the draft as a whole. After the deadline it is accepted and shown as late; after the outcome, refused.
 
-    `fields`: `wording_kk/ru/en` (proposed wording) and `reasons_kk/ru/en`.
+    `fields`: `wording_kk/ru/en` (proposed wording) and `reasons_kk/ru/en`. `at`: when a position sent by letter
+    arrived (now unless given; never in the future, never before the referral).
     """
     referral = Referral.objects.select_related("draft", "commission").get(pk=referral.pk)
     DraftAct.objects.select_for_update().get(pk=referral.draft_id)  # serialise with closing the draft
@@ -261,7 +275,8 @@ def position_add(*, referral: Referral, by: Any, organisation: Organisation, sid
         raise PositionRefused(_("Only the side's coordinator (an organisation holding the chair, co-chair or "
                                 "coordinator seat) gives the position of the whole side."), field="for_side")
     position = Position(referral=referral, organisation=organisation, side=side, for_side=for_side,
-                        article=article, submitted_by=by if getattr(by, "is_authenticated", False) else None)
+                        article=article, submitted_by=by if getattr(by, "is_authenticated", False) else None,
+                        submitted_at=_received_at(at, referral.referred_on))
     writes.apply_changes(position, {"stance": stance, **fields}, POSITION_FIELDS)
     writes.save(position, by)
     return position
@@ -284,16 +299,16 @@ def position_withdraw(*, position: Position, by: Any) -> Position:
 
 
 @transaction.atomic
-def reply_save(*, position: Position, by: Any, verdict: str, **fields: Any) -> Reply:
+def reply_save(*, position: Position, by: Any, verdict: str, at: datetime | None = None, **fields: Any) -> Reply:
     """The drafting body's reply to an amendment or objection (given again, it replaces the earlier one, which
-    stays in the history). Rejecting, even in part, needs a reason."""
+    stays in the history). Rejecting, even in part, needs a reason. `at`: when the reply was given by letter."""
     position = Position.objects.select_for_update().select_related("referral__draft").get(pk=position.pk)
     writes.require(by, Action.CREATE, position.referral.draft, kind=Reply)
     if not position.needs_reply:
         raise Conflict(_("Only an amendment or an objection that was not withdrawn is answered."))
     reply = Reply.objects.filter(position=position).first() or Reply(position=position)
     reply.replied_by = by if getattr(by, "is_authenticated", False) else None
-    reply.replied_at = timezone.now()
+    reply.replied_at = _received_at(at, position.submitted_on)
     writes.apply_changes(reply, {"verdict": verdict, **fields}, REPLY_FIELDS)
     try:
         with transaction.atomic():
