@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -30,7 +31,7 @@ from tripartite.core.policy import Action, can, visible
 from tripartite.core.views import history_page, paginate
 from tripartite.partners.models import Organisation
 
-from . import access, exports, queries, services
+from . import access, exports, measures, queries, services
 from .forms import (
     CloseForm,
     DraftEditForm,
@@ -396,4 +397,5 @@ def commission_consultations(request: HttpRequest, pk: int) -> HttpResponse:
     referrals = Referral.objects.filter(commission=commission).filter(
         Q(draft__in=queries.visible_drafts(request.user))).select_related("draft", "version", "commission")
     return render(request, "consultations/commission.html", {
-        "commission": commission, "rows": [queries.referral_row(r) for r in referrals]})
+        "commission": commission, "rows": [queries.referral_row(r) for r in referrals],
+        "years": measures.commission_years(request.user, commission, timezone.localdate())})
