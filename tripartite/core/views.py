@@ -20,7 +20,11 @@ from tripartite.core.policy import Action, can
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html")
+    from django.utils import timezone
+
+    from tripartite.core.deadlines import deadlines_for
+
+    return render(request, "core/home.html", {"my_deadlines": deadlines_for(request.user, timezone.localdate())})
 
 
 def _signed_in(request: HttpRequest) -> User:
