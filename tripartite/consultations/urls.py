@@ -3,6 +3,7 @@
 from django.urls import path
 
 from tripartite.consultations import views
+from tripartite.consultations.feeds import CommissionConsultationsFeed
 
 app_name = "consultations"
 urlpatterns = [
@@ -27,4 +28,5 @@ urlpatterns = [
     path("positions/<int:pk>/reply/", views.reply, name="reply"),
     path("positions/<int:pk>/history/", views.position_history, name="position_history"),
     path("commission/<int:pk>/", views.commission_consultations, name="commission"),
+    path("commission/<int:pk>/feed.atom", CommissionConsultationsFeed(), name="commission_feed"),
 ]
