@@ -58,6 +58,9 @@ def _language_name(code: str) -> str:
 
 _TEXT_PROBLEMS = {
     "not_docx": _("The file for %(language)s is not a Word (.docx) document: save it as .docx and upload it again."),
+    "not_pdf": _("The file for %(language)s is not a readable PDF document: check the file, or save it as .docx and "
+                 "upload it again."),
+    "pdf_no_text": _("The PDF for %(language)s has no text layer (a scan?): upload the .docx, or paste the text."),
     "empty": _("The text in %(language)s is empty."),
     "no_articles": _("No numbered articles or points were recognised in the text in %(language)s. Number them as "
                      "“Статья 1.”, “1-бап.”, “Article 1”, “1.”, “1)” or “п. 1”, one per line."),
@@ -74,6 +77,21 @@ def text_of_docx(data: bytes, language: str) -> str:
         return articles.docx_text(data)
     except articles.TextNotRecognised as exc:
         raise _refuse_text(exc.code, language) from exc
+
+
+def text_of_pdf(data: bytes, language: str) -> str:
+    """The text of an uploaded PDF file, refused with a message naming the language when it has none to read."""
+    try:
+        return articles.pdf_text(data)
+    except articles.TextNotRecognised as exc:
+        raise _refuse_text(exc.code, language) from exc
+
+
+def text_of_upload(data: bytes, name: str, language: str) -> str:
+    """The text of an uploaded Word or PDF file, chosen by the file's extension."""
+    if (name or "").lower().endswith(".pdf"):
+        return text_of_pdf(data, language)
+    return text_of_docx(data, language)
 
 
 @dataclass(frozen=True)

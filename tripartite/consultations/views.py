@@ -49,13 +49,13 @@ LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
 
 
 def _texts(data: dict[str, Any]) -> tuple[dict[str, str], str]:
-    """The version's text per language (a Word file wins over pasted text) and the uploaded files' names."""
+    """The version's text per language (a Word or PDF file wins over pasted text) and the uploaded files' names."""
     texts, names = {}, []
     for code in LANGUAGE_CODES:
         upload = data.pop(f"file_{code}", None)
         pasted = data.pop(f"text_{code}", "") or ""
         if upload is not None:
-            texts[code] = services.text_of_docx(upload.read(), code)
+            texts[code] = services.text_of_upload(upload.read(), upload.name, code)
             names.append(upload.name)
         else:
             texts[code] = pasted
