@@ -17,7 +17,7 @@ from tripartite.core.pages import DateInput
 from tripartite.core.uploads import MAX_DOCUMENT_BYTES, extension_of
 from tripartite.partners.models import Organisation
 
-from .models import Article, DraftAct, DraftKind, Outcome, Position, Reply, Stance, Verdict
+from .models import Article, CommissionStance, DraftAct, DraftKind, Outcome, Position, Reply, Stance, Verdict
 
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
 _TEXT_LABELS = {"kk": _("Text in Kazakh"), "ru": _("Text in Russian"), "en": _("Text in English")}
@@ -83,6 +83,25 @@ class ReferralForm(forms.Form):
     def __init__(self, *args: Any, commissions: QuerySet[Commission], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["commission"].queryset = commissions
+
+
+class MeetingLinkForm(forms.Form):
+    agenda_item = forms.ModelChoiceField(label=_("Agenda item"), queryset=None, required=False,  # type: ignore[arg-type]
+                                         help_text=_("The item of the commission's meeting that considered the draft."))
+    decision = forms.ModelChoiceField(label=_("Decision"), queryset=None, required=False)  # type: ignore[arg-type]
+    commission_stance = forms.ChoiceField(label=_("The commission's decision on the draft"), required=False,
+                                          choices=[("", "—"), *CommissionStance.choices])
+
+    def __init__(self, *args: Any, commission: Commission, **kwargs: Any) -> None:
+        from tripartite.commissions.models import AgendaItem, Decision
+
+        super().__init__(*args, **kwargs)
+        self.fields["agenda_item"].queryset = AgendaItem.objects.filter(meeting__commission=commission).select_related(
+            "meeting").order_by("-meeting__date", "number")
+        self.fields["agenda_item"].label_from_instance = lambda i: f"{i.meeting.date.isoformat()} — {i.number}. {i}"
+        self.fields["decision"].queryset = Decision.objects.filter(meeting__commission=commission).select_related(
+            "meeting").order_by("-meeting__date", "id")
+        self.fields["decision"].label_from_instance = lambda d: f"{d.meeting.date.isoformat()} — {d}"
 
 
 class PublishForm(forms.Form):

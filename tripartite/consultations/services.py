@@ -267,6 +267,19 @@ def referral_publish(*, referral: Referral, by: Any, published_on: date) -> Refe
     return referral
 
 
+@transaction.atomic
+def referral_link_meeting(*, referral: Referral, by: Any, agenda_item: Any = None, decision: Any = None,
+                          commission_stance: str = "") -> Referral:
+    """The commission's secretariat records the agenda item that considered the draft and the decision that
+    records the commission's view of it (supports, supports with the amendments in the table, does not support)."""
+    referral = Referral.objects.select_for_update().select_related("commission").get(pk=referral.pk)
+    writes.require(by, Action.CHANGE, referral)
+    referral.agenda_item, referral.decision = agenda_item, decision
+    referral.commission_stance = commission_stance or ""
+    writes.save(referral, by)
+    return referral
+
+
 # Positions ----------------------------------------------------------------------------------------------------
 
 

@@ -38,6 +38,7 @@ from .forms import (
     DraftFilterForm,
     DraftForm,
     DraftTextFields,
+    MeetingLinkForm,
     PositionForm,
     PublishForm,
     ReferralForm,
@@ -249,6 +250,7 @@ def referral_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "may_read": positions is not None, "late": late, "editable": editable, "historians": historians, "may_reply": may_reply,
         "may_speak": referral.draft.is_open and bool(access.speaking_rights(user, referral)),
         "may_publish": can(user, Action.CHANGE, referral) and not referral.published,
+        "may_link": can(user, Action.CHANGE, referral),
         "may_history": can(user, Action.VIEW_HISTORY, referral),
         "text_languages": settings.LANGUAGES, "lang": current_language(),
     })
@@ -263,6 +265,21 @@ def referral_publish(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("consultations:referral", pk=pk)
     return form_page(request, form, title=_("Publish the positions"), back_url=reverse("consultations:referral", args=[pk]),
                      submit=_("Publish"), intro=_("Anyone will be able to read the draft and every position on it."))
+
+
+def referral_meeting(request: HttpRequest, pk: int) -> HttpResponse:
+    referral = queries.referral_for(request.user, pk)
+    permit(request, Action.CHANGE, referral)
+    initial = {"agenda_item": referral.agenda_item_id, "decision": referral.decision_id,
+               "commission_stance": referral.commission_stance}
+    form = MeetingLinkForm(request.POST or None, commission=referral.commission, initial=initial)
+    if submit(request, form, lambda data: services.referral_link_meeting(referral=referral, by=request.user, **data)):
+        messages.success(request, _("The commission's consideration of the draft was recorded."))
+        return redirect("consultations:referral", pk=pk)
+    return form_page(request, form, title=_("The commission's meeting on %(draft)s") % {"draft": referral.draft},
+                     back_url=reverse("consultations:referral", args=[pk]), submit=_("Save"),
+                     intro=_("The agenda item that considered the draft, and the decision that records the "
+                             "commission's view of it."))
 
 
 def referral_history(request: HttpRequest, pk: int) -> HttpResponse:
