@@ -12,7 +12,7 @@ commands:
   serve (or run)  migrate, load the demo into an empty database, and serve with gunicorn
   load-demo       load the demonstration data (only into an empty register)
   deadlines DATE  the statutory deadlines that an event on DATE starts (tripartite deadlines --help)
-  remind          e-mail reminders of collective-dispute deadlines due soon (safe to repeat from cron)
+  remind          e-mail reminders of collective-dispute and consultation deadlines due soon (safe to repeat from cron)
   backup FILE     one archive of the database and the uploaded files, with a manifest and checksums
   restore FILE    restore a backup into an empty installation (verified first; a damaged archive changes nothing)
   audit-check     prove that no row of the audit trail was removed or changed (non-zero exit status if one was)

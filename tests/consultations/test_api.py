@@ -178,3 +178,18 @@ def test_the_table_downloads(api, world, referral, client):
     assert response.status_code == 422 and response.json()["detail"]
     assert client.get(f"{BASE}/referrals/{referral.pk}/table.docx",
                       **api(world.stranger)._headers()).status_code == 403
+
+
+def test_a_version_from_a_pdf_and_a_file_that_is_not_one(api, world, draft, client):
+    from tests.consultations.test_parsing import _pdf
+
+    headers = api(world.secretary)._headers()
+    data = io.BytesIO(_pdf(["Article 1. Subject", "New text.", "Article 2. Amount", "Text."]))
+    data.name = "v2.pdf"
+    response = client.post(f"{BASE}/drafts/{draft.pk}/versions/pdf", {"file": data, "language": "en"}, **headers)
+    assert response.status_code == 201 and response.json()["number"] == 2
+    bad = io.BytesIO(b"not a pdf at all")
+    bad.name = "bad.pdf"
+    response = client.post(f"{BASE}/drafts/{draft.pk}/versions/pdf", {"file": bad, "language": "en"}, **headers)
+    assert response.status_code == 400 and response.json()["errors"][0]["field"] == "text_en"
+    assert draft.versions.count() == 2

@@ -158,3 +158,23 @@ def test_my_consultations_lists_the_open_referrals_of_my_commissions(as_user, wo
     assert "О минимальной заработной плате" in page
     assert "О минимальной заработной плате" not in as_user(world.stranger).get(
         reverse("consultations:mine")).content.decode()
+
+
+def test_a_secretary_registers_a_draft_from_a_pdf_and_a_file_that_is_not_one_is_refused(as_user, world):
+    from tests.consultations.test_parsing import _pdf
+
+    client = as_user(world.secretary)
+    upload = io.BytesIO(_pdf(["Article 1. Subject", "Text.", "Article 2. Term", "Text."]))
+    upload.name = "draft.pdf"
+    response = client.post(reverse("consultations:create"), {
+        "kind": "law", "drafter": world.ministry.pk, "title_en": "Draft", "file_en": upload})
+    assert response.status_code == 302
+    assert list(DraftAct.objects.get().latest_version().articles.values_list("key", flat=True)) == ["1", "2"]
+    fake = io.BytesIO(b"PK\x03\x04 a zip renamed")
+    fake.name = "fake.pdf"
+    response = client.post(reverse("consultations:create"), {
+        "kind": "law", "drafter": world.ministry.pk, "title_en": "Draft 2", "file_en": fake},
+        HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 422
+    assert "is not a readable PDF document" in response.content.decode()
+    assert DraftAct.objects.count() == 1

@@ -104,3 +104,50 @@ def test_a_file_that_is_not_a_word_document_is_refused():
     assert caught.value.code == "not_docx"
     with pytest.raises(TextNotRecognised):
         articles.docx_text(b"%PDF-1.4 a pdf")
+
+
+def _pdf(lines: list[str]) -> bytes:
+    """A one-page PDF with a text layer: `lines` in Helvetica, one under the other (written by hand, with the
+    cross-reference table's byte offsets computed, so that pypdf reads it without repairing it)."""
+    escaped = [line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") for line in lines]
+    content = "BT /F1 11 Tf 14 TL 72 770 Td " + " ".join(f"({line}) Tj T*" for line in escaped) + " ET"
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        "/Resources << /Font << /F1 5 0 R >> >> >>",
+        f"<< /Length {len(content.encode('latin-1'))} >>\nstream\n{content}\nendstream",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return out
+
+
+def test_a_pdf_with_a_text_layer_is_cut_into_its_articles():
+    text = articles.pdf_text(_pdf(["Draft Law on the minimum wage", "Article 1. Subject",
+                                   "This Law governs how the minimum wage is set.", "Article 2. Amount",
+                                   "The minimum wage is set every year."]))
+    units = articles.split_units(text)
+    assert [(u.kind, u.key, u.heading) for u in units] == [
+        ("preamble", "preamble", ""), ("article", "1", "Subject"), ("article", "2", "Amount")]
+    assert units[2].text == "The minimum wage is set every year."
+
+
+def test_a_file_that_is_not_a_pdf_or_a_pdf_without_text_is_refused():
+    with pytest.raises(articles.TextNotRecognised) as caught:
+        articles.pdf_text(b"PK\x03\x04 a Word file, not a PDF")
+    assert caught.value.code == "not_pdf"
+    with pytest.raises(articles.TextNotRecognised) as caught:
+        articles.pdf_text(b"%PDF-1.4\n1 0 obj broken")
+    assert caught.value.code == "not_pdf"
+    with pytest.raises(articles.TextNotRecognised) as caught:
+        articles.pdf_text(_pdf([]))
+    assert caught.value.code == "pdf_no_text"

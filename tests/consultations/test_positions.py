@@ -120,3 +120,23 @@ def test_working_positions_are_read_by_members_secretariat_and_drafter_only(worl
     services.referral_publish(referral=referral, by=world.secretary, published_on=date(2026, 4, 1))
     referral.refresh_from_db()
     assert access.may_read_positions(anonymous, referral) and access.may_read_positions(world.stranger, referral)
+
+
+def test_a_position_received_by_letter_keeps_its_date_and_is_late_when_it_came_late(world, referral):
+    arrived = datetime(2026, 4, 20, 10, tzinfo=ZoneInfo("Asia/Almaty"))
+    position = services.position_add(referral=referral, by=world.workers_coordinator, organisation=world.union,
+                                     side="workers", for_side=True, stance="support", at=arrived)
+    assert position.submitted_on == date(2026, 4, 20)
+    assert queries.is_late(position, queries.deadline_of(referral))
+
+
+def test_a_position_cannot_be_dated_in_the_future_or_before_the_referral(world, referral):
+    from django.utils import timezone
+
+    from tripartite.core.errors import DomainError
+
+    for at in (timezone.now() + timezone.timedelta(days=1), datetime(2026, 3, 1, 10, tzinfo=ZoneInfo("Asia/Almaty"))):
+        with pytest.raises(DomainError):
+            services.position_add(referral=referral, by=world.workers_coordinator, organisation=world.union,
+                                  side="workers", for_side=True, stance="support", at=at)
+    assert not Position.objects.exists()

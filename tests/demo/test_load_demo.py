@@ -106,3 +106,28 @@ def test_demo_records_carry_the_demo_badge(client):
     rtc = Commission.objects.get(level="republican")
     page = client.get(f"/commissions/{rtc.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "demo-badge" in page
+
+
+def test_the_demo_holds_consultations_of_every_outcome_with_all_sides_and_every_kind_of_reply():
+    from tripartite.consultations.models import DraftAct, Position, Reply
+    from tripartite.consultations.queries import version_diff
+
+    load_demo()
+    rtc = Commission.objects.get(level="republican")
+    drafts = DraftAct.objects.filter(referrals__commission=rtc)
+    assert sorted(drafts.values_list("outcome", flat=True)) == ["adopted", "open", "withdrawn"]
+    assert all(d.is_demo for d in drafts)
+    positions = Position.objects.filter(referral__commission=rtc)
+    assert set(positions.values_list("side", flat=True)) == {"state", "employers", "workers"}
+    assert positions.filter(article__isnull=False).values("article").distinct().count() >= 5
+    assert set(Reply.objects.values_list("verdict", flat=True)) == {"accepted", "partly", "rejected"}
+    adopted = drafts.get(outcome="adopted")
+    first, second = adopted.versions.order_by("number")
+    changed = [c.key for c in version_diff(first, second, ("kk", "ru", "en")) if c.status == "changed"]
+    assert changed == ["2", "4"]
+
+
+def test_the_public_sees_the_open_demo_consultation_with_its_deadline(client):
+    load_demo()
+    page = client.get("/consultations/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "On the method of calculating the minimum wage (demo)" in page

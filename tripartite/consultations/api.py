@@ -375,6 +375,19 @@ def add_version_from_docx(request: HttpRequest, draft_id: int, file: File[Upload
     return Status(201, version_out(version))
 
 
+@router.post("/drafts/{int:draft_id}/versions/pdf", response={201: VersionOut, **WRITE_ERRORS})
+def add_version_from_pdf(request: HttpRequest, draft_id: int, file: File[UploadedFile],
+                         language: Form[Literal["kk", "ru", "en"]], note: Form[str] = "") -> Any:
+    """A new version from a PDF file with a text layer in one language (multipart: `file`, `language`, `note`).
+    A file that is not a PDF, a scan without text, or a text without numbered articles: 400, nothing stored."""
+    draft = _draft(request, draft_id)
+    require(request, Action.CREATE, draft, kind=DraftVersion)
+    text = services.text_of_pdf(file.read(), language)
+    version = services.version_add(draft=draft, by=current_user(request), texts={language: text}, note=note,
+                                   source_name=file.name or "")
+    return Status(201, version_out(version))
+
+
 @router.get("/drafts/{int:draft_id}/diff", response={200: DiffOut, **READ_ERRORS})
 def diff(request: HttpRequest, draft_id: int, old: int = Query(..., alias="from"),  # noqa: B008
          new: int = Query(..., alias="to")) -> Any:  # noqa: B008

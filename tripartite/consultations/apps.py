@@ -10,6 +10,7 @@ class ConsultationsConfig(AppConfig):
     verbose_name = _("Consultations on draft acts")
 
     def ready(self) -> None:
+        from tripartite.core.deadlines import register_deadlines
         from tripartite.core.models import Role
         from tripartite.core.policy import EDIT, READ, Action, register_grants
 
@@ -28,3 +29,6 @@ class ConsultationsConfig(AppConfig):
                 Role.EDITOR: frozenset({Action.VIEW, Action.CREATE, Action.CHANGE, Action.VIEW_HISTORY}),
             },
         })
+        from .queries import my_deadlines
+
+        register_deadlines(my_deadlines)

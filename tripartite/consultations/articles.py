@@ -38,7 +38,7 @@ class TextNotRecognised(ValueError):
     """The text (or file) has no numbered articles or points, or the file is not a Word document."""
 
     def __init__(self, code: str) -> None:
-        self.code = code  # "not_docx", "empty", "no_articles"
+        self.code = code  # "not_docx", "not_pdf", "pdf_no_text", "empty", "no_articles"
         super().__init__(code)
 
 
@@ -131,6 +131,25 @@ def docx_text(data: bytes) -> str:
         for row in table.rows:
             lines.extend(cell.text for cell in row.cells)
     return "\n".join(lines)
+
+
+def pdf_text(data: bytes) -> str:
+    """The text of a PDF file, page after page, as pypdf extracts it (line breaks kept, so that each article
+    heading that starts a line in the PDF starts one here). A scanned PDF without a text layer has no text."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    if not data.lstrip()[:5].startswith(b"%PDF-"):
+        raise TextNotRecognised("not_pdf")
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise TextNotRecognised("not_pdf") from exc
+    text = "\n".join(pages)
+    if not text.strip():
+        raise TextNotRecognised("pdf_no_text")
+    return text
 
 
 def _numbering_of(paragraph: Any) -> Any:

@@ -17,15 +17,16 @@ from tripartite.core.pages import DateInput
 from tripartite.core.uploads import MAX_DOCUMENT_BYTES, extension_of
 from tripartite.partners.models import Organisation
 
-from .models import Article, DraftAct, DraftKind, Outcome, Position, Reply, Stance, Verdict
+from .models import Article, CommissionStance, DraftAct, DraftKind, Outcome, Position, Reply, Stance, Verdict
 
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
 _TEXT_LABELS = {"kk": _("Text in Kazakh"), "ru": _("Text in Russian"), "en": _("Text in English")}
-_FILE_LABELS = {"kk": _("Word file in Kazakh"), "ru": _("Word file in Russian"), "en": _("Word file in English")}
+_FILE_LABELS = {"kk": _("Word or PDF file in Kazakh"), "ru": _("Word or PDF file in Russian"),
+                "en": _("Word or PDF file in English")}
 
 
 class DraftTextFields(forms.Form):
-    """The text of a version: pasted, or a Word (.docx) file, per language; any language may be left out."""
+    """The text of a version: pasted, or a Word (.docx) or PDF file, per language; any language may be left out."""
 
     note = forms.CharField(label=_("What changed"), max_length=500, required=False)
 
@@ -37,7 +38,7 @@ class DraftTextFields(forms.Form):
                 help_text=_("One article or point per line start: “Статья 1.”, “1-бап.”, “Article 1”, “1.”, “1)”, "
                             "“п. 1”."))
             self.fields[f"file_{code}"] = forms.FileField(label=_FILE_LABELS[code], required=False,
-                                                          help_text=_("Instead of pasting: a .docx file."))
+                                                          help_text=_("Instead of pasting: a .docx or .pdf file."))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -45,8 +46,8 @@ class DraftTextFields(forms.Form):
             upload = data.get(f"file_{code}")
             if upload is None:
                 continue
-            if extension_of(upload.name) != "docx":
-                self.add_error(f"file_{code}", _("Upload a Word (.docx) file."))
+            if extension_of(upload.name) not in ("docx", "pdf"):
+                self.add_error(f"file_{code}", _("Upload a Word (.docx) or PDF file."))
             elif upload.size > MAX_DOCUMENT_BYTES:
                 self.add_error(f"file_{code}", _("The file is larger than %(limit)d MB.") % {
                     "limit": MAX_DOCUMENT_BYTES // (1024 * 1024)})
@@ -82,6 +83,25 @@ class ReferralForm(forms.Form):
     def __init__(self, *args: Any, commissions: QuerySet[Commission], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["commission"].queryset = commissions
+
+
+class MeetingLinkForm(forms.Form):
+    agenda_item = forms.ModelChoiceField(label=_("Agenda item"), queryset=None, required=False,  # type: ignore[arg-type]
+                                         help_text=_("The item of the commission's meeting that considered the draft."))
+    decision = forms.ModelChoiceField(label=_("Decision"), queryset=None, required=False)  # type: ignore[arg-type]
+    commission_stance = forms.ChoiceField(label=_("The commission's decision on the draft"), required=False,
+                                          choices=[("", "—"), *CommissionStance.choices])
+
+    def __init__(self, *args: Any, commission: Commission, **kwargs: Any) -> None:
+        from tripartite.commissions.models import AgendaItem, Decision
+
+        super().__init__(*args, **kwargs)
+        self.fields["agenda_item"].queryset = AgendaItem.objects.filter(meeting__commission=commission).select_related(
+            "meeting").order_by("-meeting__date", "number")
+        self.fields["agenda_item"].label_from_instance = lambda i: f"{i.meeting.date.isoformat()} — {i.number}. {i}"
+        self.fields["decision"].queryset = Decision.objects.filter(meeting__commission=commission).select_related(
+            "meeting").order_by("-meeting__date", "id")
+        self.fields["decision"].label_from_instance = lambda d: f"{d.meeting.date.isoformat()} — {d}"
 
 
 class PublishForm(forms.Form):

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from tripartite.commissions.models import Commission
+from tripartite.commissions.models import AgendaItem, Commission, Decision
 from tripartite.commissions.rules import side_choices, side_name
 from tripartite.core.i18n import Trilingual, has_text, require_one_language
 from tripartite.core.models import Published
@@ -167,6 +167,12 @@ def article_label(kind: str, key: str) -> str:
     return str(_("Article %(number)s") % {"number": key})
 
 
+class CommissionStance(models.TextChoices):
+    SUPPORTS = "supports", _("The commission supports the draft")
+    SUPPORTS_AMENDED = "supports_amended", _("The commission supports the draft with the amendments in the table")
+    DOES_NOT_SUPPORT = "does_not_support", _("The commission does not support the draft")
+
+
 class Referral(models.Model):
     """A draft (in one version) referred to a commission for its sides' positions, by a deadline.
 
@@ -186,6 +192,13 @@ class Referral(models.Model):
         _("period in working days"), null=True, blank=True,
         help_text=_("Leave empty to apply the period of the jurisdiction pack."))
     published_on = models.DateField(_("positions published on"), null=True, blank=True)
+    agenda_item = models.ForeignKey(AgendaItem, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="draft_referrals", verbose_name=_("agenda item"),
+                                    help_text=_("The item of the commission's meeting that considered the draft."))
+    decision = models.ForeignKey(Decision, on_delete=models.SET_NULL, null=True, blank=True,
+                                 related_name="draft_referrals", verbose_name=_("decision"))
+    commission_stance = models.CharField(_("the commission's decision on the draft"), max_length=20, blank=True,
+                                         choices=CommissionStance.choices)
     history = HistoricalRecords()
 
     class Meta:
@@ -218,6 +231,17 @@ class Referral(models.Model):
             errors["period_days"] = [_("Give at least one working day.")]
         if self.published_on and self.referred_on and self.published_on < self.referred_on:
             errors["published_on"] = [_("Positions cannot be published before the draft was referred.")]
+        if self.agenda_item_id and self.agenda_item.meeting.commission_id != self.commission_id:
+            errors["agenda_item"] = [_("Choose an agenda item of a meeting of this commission.")]
+        if self.decision_id:
+            if self.decision.meeting.commission_id != self.commission_id:
+                errors["decision"] = [_("Choose a decision of this commission.")]
+            elif self.agenda_item_id and self.decision.meeting_id != self.agenda_item.meeting_id:
+                errors["decision"] = [_("Choose a decision of the meeting that considered the draft.")]
+            if not self.commission_stance:
+                errors["commission_stance"] = [_("Say what the commission decided on the draft.")]
+        elif self.commission_stance:
+            errors["decision"] = [_("Choose the decision that records the commission's view of the draft.")]
         if errors:
             raise ValidationError(errors)
 

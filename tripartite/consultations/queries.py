@@ -234,3 +234,28 @@ def table_rows(referral: Referral, positions: list[Position], lang: str) -> list
 
 def versions_with_articles(draft: DraftAct) -> QuerySet[DraftVersion]:
     return draft.versions.prefetch_related(Prefetch("articles", queryset=Article.objects.order_by("order")))
+
+
+def my_deadlines(user: Any, today: date) -> list[Any]:
+    """For the home page: the open consultations on which one of the user's organisations may give a position, by
+    their deadline; once the deadline passed, only those the user's organisations have not answered."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from tripartite.core.deadlines import UserDeadline
+
+    found = []
+    for row in open_referrals(user, only_mine=True):
+        referral, deadline = row.referral, row.deadline
+        rights = access.speaking_rights(user, referral, today)
+        if deadline is None or not rights:
+            continue
+        overdue = today > deadline.due
+        if overdue and referral.positions.filter(organisation__in=[org for _s, org, _c in rights],
+                                                 withdrawn_at__isnull=True).exists():
+            continue
+        found.append(UserDeadline(
+            due=deadline.due, overdue=overdue, unverified=not deadline.verified,
+            what=_("Positions on %(draft)s") % {"draft": referral.draft},
+            where=str(referral.commission), url=reverse("consultations:referral", args=[referral.pk])))
+    return found

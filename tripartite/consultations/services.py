@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.conf import settings
@@ -58,6 +58,9 @@ def _language_name(code: str) -> str:
 
 _TEXT_PROBLEMS = {
     "not_docx": _("The file for %(language)s is not a Word (.docx) document: save it as .docx and upload it again."),
+    "not_pdf": _("The file for %(language)s is not a readable PDF document: check the file, or save it as .docx and "
+                 "upload it again."),
+    "pdf_no_text": _("The PDF for %(language)s has no text layer (a scan?): upload the .docx, or paste the text."),
     "empty": _("The text in %(language)s is empty."),
     "no_articles": _("No numbered articles or points were recognised in the text in %(language)s. Number them as "
                      "“Статья 1.”, “1-бап.”, “Article 1”, “1.”, “1)” or “п. 1”, one per line."),
@@ -74,6 +77,21 @@ def text_of_docx(data: bytes, language: str) -> str:
         return articles.docx_text(data)
     except articles.TextNotRecognised as exc:
         raise _refuse_text(exc.code, language) from exc
+
+
+def text_of_pdf(data: bytes, language: str) -> str:
+    """The text of an uploaded PDF file, refused with a message naming the language when it has none to read."""
+    try:
+        return articles.pdf_text(data)
+    except articles.TextNotRecognised as exc:
+        raise _refuse_text(exc.code, language) from exc
+
+
+def text_of_upload(data: bytes, name: str, language: str) -> str:
+    """The text of an uploaded Word or PDF file, chosen by the file's extension."""
+    if (name or "").lower().endswith(".pdf"):
+        return text_of_pdf(data, language)
+    return text_of_docx(data, language)
 
 
 @dataclass(frozen=True)
@@ -131,6 +149,18 @@ def _require_open(draft: DraftAct) -> None:
     if not draft.is_open:
         raise ConsultationClosed(_("The consultation on this draft is closed (%(outcome)s)."),
                                  params={"outcome": draft.get_outcome_display()})
+
+
+def _received_at(at: datetime | None, not_before: date) -> datetime:
+    """When a position or reply was given: now, or the moment of a letter recorded afterwards."""
+    if at is None:
+        return timezone.now()
+    if at > timezone.now():
+        raise DomainError(_("A position or reply cannot be dated in the future."), field="at")
+    if timezone.localdate(at) < not_before:
+        raise DomainError(_("It cannot be dated before the day it answers (%(date)s)."),
+                          params={"date": not_before.isoformat()}, field="at")
+    return at
 
 
 # Drafts and versions ------------------------------------------------------------------------------------------
@@ -237,16 +267,31 @@ def referral_publish(*, referral: Referral, by: Any, published_on: date) -> Refe
     return referral
 
 
+@transaction.atomic
+def referral_link_meeting(*, referral: Referral, by: Any, agenda_item: Any = None, decision: Any = None,
+                          commission_stance: str = "") -> Referral:
+    """The commission's secretariat records the agenda item that considered the draft and the decision that
+    records the commission's view of it (supports, supports with the amendments in the table, does not support)."""
+    referral = Referral.objects.select_for_update().select_related("commission").get(pk=referral.pk)
+    writes.require(by, Action.CHANGE, referral)
+    referral.agenda_item, referral.decision = agenda_item, decision
+    referral.commission_stance = commission_stance or ""
+    writes.save(referral, by)
+    return referral
+
+
 # Positions ----------------------------------------------------------------------------------------------------
 
 
 @transaction.atomic
 def position_add(*, referral: Referral, by: Any, organisation: Organisation, side: str, stance: str,
-                 for_side: bool = False, article: Article | None = None, **fields: Any) -> Position:
+                 for_side: bool = False, article: Article | None = None, at: datetime | None = None,
+                 **fields: Any) -> Position:
     """Record a position of `organisation` under its `side` (for the whole side if `for_side`), on an article or
     on the draft as a whole. After the deadline it is accepted and shown as late; after the outcome, refused.
 
-    `fields`: `wording_kk/ru/en` (proposed wording) and `reasons_kk/ru/en`.
+    `fields`: `wording_kk/ru/en` (proposed wording) and `reasons_kk/ru/en`. `at`: when a position sent by letter
+    arrived (now unless given; never in the future, never before the referral).
     """
     referral = Referral.objects.select_related("draft", "commission").get(pk=referral.pk)
     DraftAct.objects.select_for_update().get(pk=referral.draft_id)  # serialise with closing the draft
@@ -261,7 +306,8 @@ def position_add(*, referral: Referral, by: Any, organisation: Organisation, sid
         raise PositionRefused(_("Only the side's coordinator (an organisation holding the chair, co-chair or "
                                 "coordinator seat) gives the position of the whole side."), field="for_side")
     position = Position(referral=referral, organisation=organisation, side=side, for_side=for_side,
-                        article=article, submitted_by=by if getattr(by, "is_authenticated", False) else None)
+                        article=article, submitted_by=by if getattr(by, "is_authenticated", False) else None,
+                        submitted_at=_received_at(at, referral.referred_on))
     writes.apply_changes(position, {"stance": stance, **fields}, POSITION_FIELDS)
     writes.save(position, by)
     return position
@@ -284,16 +330,16 @@ def position_withdraw(*, position: Position, by: Any) -> Position:
 
 
 @transaction.atomic
-def reply_save(*, position: Position, by: Any, verdict: str, **fields: Any) -> Reply:
+def reply_save(*, position: Position, by: Any, verdict: str, at: datetime | None = None, **fields: Any) -> Reply:
     """The drafting body's reply to an amendment or objection (given again, it replaces the earlier one, which
-    stays in the history). Rejecting, even in part, needs a reason."""
+    stays in the history). Rejecting, even in part, needs a reason. `at`: when the reply was given by letter."""
     position = Position.objects.select_for_update().select_related("referral__draft").get(pk=position.pk)
     writes.require(by, Action.CREATE, position.referral.draft, kind=Reply)
     if not position.needs_reply:
         raise Conflict(_("Only an amendment or an objection that was not withdrawn is answered."))
     reply = Reply.objects.filter(position=position).first() or Reply(position=position)
     reply.replied_by = by if getattr(by, "is_authenticated", False) else None
-    reply.replied_at = timezone.now()
+    reply.replied_at = _received_at(at, position.submitted_on)
     writes.apply_changes(reply, {"verdict": verdict, **fields}, REPLY_FIELDS)
     try:
         with transaction.atomic():

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from tripartite.consultations import views
+from tripartite.consultations.feeds import CommissionConsultationsFeed
 
 app_name = "consultations"
 urlpatterns = [
@@ -19,6 +20,7 @@ urlpatterns = [
     path("<int:pk>/outcome/", views.draft_close, name="close"),
     path("referrals/<int:pk>/", views.referral_detail, name="referral"),
     path("referrals/<int:pk>/publish/", views.referral_publish, name="publish"),
+    path("referrals/<int:pk>/meeting/", views.referral_meeting, name="referral_meeting"),
     path("referrals/<int:pk>/history/", views.referral_history, name="referral_history"),
     path("referrals/<int:pk>/positions/new/", views.position_add, name="position_add"),
     path("referrals/<int:pk>/table.docx", views.table_docx, name="table_docx"),
@@ -27,4 +29,5 @@ urlpatterns = [
     path("positions/<int:pk>/reply/", views.reply, name="reply"),
     path("positions/<int:pk>/history/", views.position_history, name="position_history"),
     path("commission/<int:pk>/", views.commission_consultations, name="commission"),
+    path("commission/<int:pk>/feed.atom", CommissionConsultationsFeed(), name="commission_feed"),
 ]

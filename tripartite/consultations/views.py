@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -30,13 +31,14 @@ from tripartite.core.policy import Action, can, visible
 from tripartite.core.views import history_page, paginate
 from tripartite.partners.models import Organisation
 
-from . import access, exports, queries, services
+from . import access, exports, measures, queries, services
 from .forms import (
     CloseForm,
     DraftEditForm,
     DraftFilterForm,
     DraftForm,
     DraftTextFields,
+    MeetingLinkForm,
     PositionForm,
     PublishForm,
     ReferralForm,
@@ -48,13 +50,13 @@ LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
 
 
 def _texts(data: dict[str, Any]) -> tuple[dict[str, str], str]:
-    """The version's text per language (a Word file wins over pasted text) and the uploaded files' names."""
+    """The version's text per language (a Word or PDF file wins over pasted text) and the uploaded files' names."""
     texts, names = {}, []
     for code in LANGUAGE_CODES:
         upload = data.pop(f"file_{code}", None)
         pasted = data.pop(f"text_{code}", "") or ""
         if upload is not None:
-            texts[code] = services.text_of_docx(upload.read(), code)
+            texts[code] = services.text_of_upload(upload.read(), upload.name, code)
             names.append(upload.name)
         else:
             texts[code] = pasted
@@ -248,6 +250,7 @@ def referral_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "may_read": positions is not None, "late": late, "editable": editable, "historians": historians, "may_reply": may_reply,
         "may_speak": referral.draft.is_open and bool(access.speaking_rights(user, referral)),
         "may_publish": can(user, Action.CHANGE, referral) and not referral.published,
+        "may_link": can(user, Action.CHANGE, referral),
         "may_history": can(user, Action.VIEW_HISTORY, referral),
         "text_languages": settings.LANGUAGES, "lang": current_language(),
     })
@@ -262,6 +265,21 @@ def referral_publish(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("consultations:referral", pk=pk)
     return form_page(request, form, title=_("Publish the positions"), back_url=reverse("consultations:referral", args=[pk]),
                      submit=_("Publish"), intro=_("Anyone will be able to read the draft and every position on it."))
+
+
+def referral_meeting(request: HttpRequest, pk: int) -> HttpResponse:
+    referral = queries.referral_for(request.user, pk)
+    permit(request, Action.CHANGE, referral)
+    initial = {"agenda_item": referral.agenda_item_id, "decision": referral.decision_id,
+               "commission_stance": referral.commission_stance}
+    form = MeetingLinkForm(request.POST or None, commission=referral.commission, initial=initial)
+    if submit(request, form, lambda data: services.referral_link_meeting(referral=referral, by=request.user, **data)):
+        messages.success(request, _("The commission's consideration of the draft was recorded."))
+        return redirect("consultations:referral", pk=pk)
+    return form_page(request, form, title=_("The commission's meeting on %(draft)s") % {"draft": referral.draft},
+                     back_url=reverse("consultations:referral", args=[pk]), submit=_("Save"),
+                     intro=_("The agenda item that considered the draft, and the decision that records the "
+                             "commission's view of it."))
 
 
 def referral_history(request: HttpRequest, pk: int) -> HttpResponse:
@@ -396,4 +414,5 @@ def commission_consultations(request: HttpRequest, pk: int) -> HttpResponse:
     referrals = Referral.objects.filter(commission=commission).filter(
         Q(draft__in=queries.visible_drafts(request.user))).select_related("draft", "version", "commission")
     return render(request, "consultations/commission.html", {
-        "commission": commission, "rows": [queries.referral_row(r) for r in referrals]})
+        "commission": commission, "rows": [queries.referral_row(r) for r in referrals],
+        "years": measures.commission_years(request.user, commission, timezone.localdate())})

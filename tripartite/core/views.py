@@ -22,7 +22,11 @@ from tripartite.core.policy import Action, can
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {"sections": home_sections(request.user, timezone.localdate())})
+    from tripartite.core.deadlines import deadlines_for
+
+    today = timezone.localdate()
+    return render(request, "core/home.html", {
+        "sections": home_sections(request.user, today), "my_deadlines": deadlines_for(request.user, today)})
 
 
 def _signed_in(request: HttpRequest) -> User:

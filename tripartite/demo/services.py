@@ -46,6 +46,7 @@ DEMO_MODULES = (
     "tripartite.disputes.demo",
     "tripartite.surveys.demo",
     "tripartite.grants.demo",
+    "tripartite.consultations.demo",
     "tripartite.indicators.demo",
     "tripartite.principles.demo",
 )
