@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "tripartite.surveys",
     "tripartite.grants",
     "tripartite.indicators",
+    "tripartite.programmes",
     "tripartite.demo",
 ]
 

@@ -43,6 +43,7 @@ class JurisdictionPack:
         regions_valid_from: date | None = None,
         clause_parameters: Sequence[Any] = (),
         dispute_procedure: Any = None,
+        programmes: Sequence[Any] = (),
     ) -> None:
         self.code = code
         self.name = name
@@ -63,6 +64,8 @@ class JurisdictionPack:
         # collective-dispute procedure as data (see kz_disputes.py).
         self.clause_parameters = tuple(clause_parameters)
         self.dispute_procedure = dispute_procedure
+        # Programme templates (see programmes.py): a programme's kind and the areas it is built around.
+        self.programmes = tuple(programmes)
 
     def __repr__(self) -> str:
         return f"<JurisdictionPack {self.code}>"
@@ -150,3 +153,7 @@ class JurisdictionPack:
 
     def survey_sector_map(self) -> tuple[SurveySector, ...]:
         return self._survey_sectors
+
+    def programme_template(self, code: str) -> Any:
+        """The programme template ``code`` (see programmes.py), or None."""
+        return next((p for p in self.programmes if p.code == code), None)
