@@ -13,6 +13,7 @@ from tripartite.disputes.api import router as disputes_router
 from tripartite.grants.api import router as grants_router
 from tripartite.indicators.api import router as indicators_router
 from tripartite.partners.api import router as partners_router
+from tripartite.programmes.api import router as programmes_router
 from tripartite.surveys.api import router as surveys_router
 
 api = NinjaAPI(
@@ -39,3 +40,4 @@ api.add_router("/consultations", consultations_router)
 api.add_router("/surveys", surveys_router)
 api.add_router("/civic", grants_router)  # the grants app; its API keeps the address it was published at
 api.add_router("/indicators", indicators_router)
+api.add_router("/programmes", programmes_router)

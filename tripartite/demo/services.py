@@ -47,6 +47,7 @@ DEMO_MODULES = (
     "tripartite.surveys.demo",
     "tripartite.grants.demo",
     "tripartite.indicators.demo",
+    "tripartite.programmes.demo",
 )
 
 

@@ -94,7 +94,7 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "may_add_area": can(user, Action.CREATE, programme, kind=Area),
         "may_add_measure": can(user, Action.CREATE, programme, kind=Measure),
         "may_add_target": can(user, Action.CREATE, programme, kind=IndicatorTarget),
-        "languages": settings.LANGUAGES, "rule": tracking.RULE,
+        "report_languages": settings.LANGUAGES, "rule": tracking.RULE,
     })
 
 
@@ -102,7 +102,7 @@ def programme_public(request: HttpRequest, pk: int) -> HttpResponse:
     programme = get_object_or_404(Programme.objects.filter(published=True).select_related("coordinator"), pk=pk)
     view = queries.programme_view(programme)
     return render(request, "programmes/public.html", {"object": programme, "view": view,
-                                                      "languages": settings.LANGUAGES, "rule": tracking.RULE})
+                                                      "report_languages": settings.LANGUAGES, "rule": tracking.RULE})
 
 
 def programme_edit(request: HttpRequest, pk: int) -> HttpResponse:
@@ -211,7 +211,16 @@ def measure_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "may_report": user.is_authenticated and _reporters_for(user, measure).exists(),
         "may_add_target": can(user, Action.CREATE, measure, kind=IndicatorTarget),
         "may_see_evidence": may_see_unpublished(user), "rule": tracking.RULE,
+        "links": _visible_links(user, measure),
     })
+
+
+def _visible_links(user: Any, measure: Measure) -> dict[str, bool]:
+    """Which of the records carrying the measure out the reader may open (a link to a page they cannot see
+    would be dead)."""
+    links = _links_for(user)
+    return {name: getattr(measure, f"{name}_id") is not None
+            and links[name].filter(pk=getattr(measure, f"{name}_id")).exists() for name in links}
 
 
 def measure_edit(request: HttpRequest, pk: int) -> HttpResponse:
