@@ -577,7 +577,7 @@ def list_reports(request: HttpRequest, measure_id: int) -> Any:
 def file_report(request: HttpRequest, measure_id: int, organisation: Form[int], reported_on: Form[date],
                 text_kk: Form[str] = "", text_ru: Form[str] = "", text_en: Form[str] = "",
                 new_state: Form[Literal["", "in_progress", "done", "dropped"]] = "",
-                evidence: File[UploadedFile] | None = None) -> Any:
+                evidence: File[UploadedFile | None] = None) -> Any:
     """A progress report (multipart: `organisation`, `reported_on`, `text_kk/ru/en`, `new_state`, `evidence`).
     An organisation not responsible for the measure: 403; an evidence file that is not a document, or "done"
     without one: 422; a measure already done or dropped: 409. Nothing is stored on a refusal."""
