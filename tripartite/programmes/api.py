@@ -214,7 +214,7 @@ class MeasurePatch(trilingual_schema("MeasurePatchTitles", "title", kind="patch"
     evidence: EvidenceLit | None = None
 
 
-class ReportOut(trilingual_schema("ReportOutTexts", "text", kind="out")):  # type: ignore[misc]
+class ProgressReportOut(trilingual_schema("ProgressReportOutTexts", "text", kind="out")):  # type: ignore[misc]
     id: int
     measure: int
     organisation: Ref
@@ -448,12 +448,12 @@ def scorecard(request: HttpRequest, programme_id: int) -> Any:
             "organisations": [scorecard_out(c) for c in view.by_organisation]}
 
 
-class ReportQuery(Schema):
+class ProgrammeReportQuery(Schema):
     lang: Literal["kk", "ru", "en"] | None = Field(None, description="Language; default: the request's")
     year: int | None = Field(None, description="Year of the report; default: the current one")
 
 
-def _report_args(request: HttpRequest, programme_id: int, query: ReportQuery) -> tuple[Programme, str, int]:
+def _report_args(request: HttpRequest, programme_id: int, query: ProgrammeReportQuery) -> tuple[Programme, str, int]:
     programme = _programme(request, programme_id)
     year = exports.report_year(str(query.year) if query.year else None, programme)
     return programme, query.lang or current_language(), year
@@ -461,7 +461,7 @@ def _report_args(request: HttpRequest, programme_id: int, query: ReportQuery) ->
 
 @router.get("/{int:programme_id}/report.docx", response={200: None, **READ_ERRORS}, openapi_extra={
     "responses": {200: {"description": "The annual implementation report (Word)", "content": {exports.DOCX: {}}}}})
-def report_docx(request: HttpRequest, programme_id: int, query: Query[ReportQuery]):  # type: ignore[no-untyped-def]
+def report_docx(request: HttpRequest, programme_id: int, query: Query[ProgrammeReportQuery]):  # type: ignore[no-untyped-def]
     programme, lang, year = _report_args(request, programme_id, query)
     response = HttpResponse(exports.report_docx(programme, lang, year, user=current_user(request)),
                             content_type=exports.DOCX)
@@ -471,7 +471,7 @@ def report_docx(request: HttpRequest, programme_id: int, query: Query[ReportQuer
 
 @router.get("/{int:programme_id}/annex.xlsx", response={200: None, **READ_ERRORS}, openapi_extra={
     "responses": {200: {"description": "The annex of the annual report (Excel)", "content": {exports.XLSX: {}}}}})
-def annex_xlsx(request: HttpRequest, programme_id: int, query: Query[ReportQuery]):  # type: ignore[no-untyped-def]
+def annex_xlsx(request: HttpRequest, programme_id: int, query: Query[ProgrammeReportQuery]):  # type: ignore[no-untyped-def]
     programme, lang, year = _report_args(request, programme_id, query)
     response = HttpResponse(exports.annex_xlsx(programme, lang, year, user=current_user(request)),
                             content_type=exports.XLSX)
@@ -568,12 +568,12 @@ def delete_measure(request: HttpRequest, measure_id: int) -> Any:
 # Progress reports --------------------------------------------------------------------------------------------
 
 
-@router.get("/measures/{int:measure_id}/reports", response={200: list[ReportOut], **READ_ERRORS})
+@router.get("/measures/{int:measure_id}/reports", response={200: list[ProgressReportOut], **READ_ERRORS})
 def list_reports(request: HttpRequest, measure_id: int) -> Any:
     return [report_out(r) for r in queries.reports_of(_measure(request, measure_id))]
 
 
-@router.post("/measures/{int:measure_id}/reports", response={201: ReportOut, **WRITE_ERRORS})
+@router.post("/measures/{int:measure_id}/reports", response={201: ProgressReportOut, **WRITE_ERRORS})
 def file_report(request: HttpRequest, measure_id: int, organisation: Form[int], reported_on: Form[date],
                 text_kk: Form[str] = "", text_ru: Form[str] = "", text_en: Form[str] = "",
                 new_state: Form[Literal["", "in_progress", "done", "dropped"]] = "",
