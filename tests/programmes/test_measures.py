@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from datetime import timezone as dt_timezone
+from datetime import UTC, date, datetime
 from typing import Any
 from unittest import mock
 
@@ -60,8 +59,8 @@ def test_only_the_coordinators_role_holders_add_measures(world: Any) -> None:
 
 def test_a_measure_becomes_late_at_midnight_in_almaty_after_its_due_day(world: Any) -> None:
     measure = make_measure(world, due=date(2026, 6, 30))  # a Tuesday, a working day
-    late_evening = datetime(2026, 6, 30, 18, 59, tzinfo=dt_timezone.utc)  # 23:59 in Almaty
-    midnight = datetime(2026, 6, 30, 19, 0, tzinfo=dt_timezone.utc)  # 00:00 on 1 July in Almaty
+    late_evening = datetime(2026, 6, 30, 18, 59, tzinfo=UTC)  # 23:59 in Almaty
+    midnight = datetime(2026, 6, 30, 19, 0, tzinfo=UTC)  # 00:00 on 1 July in Almaty
     with mock.patch.object(timezone, "now", return_value=late_evening):
         assert status.status_of(measure) == "not_started"
     with mock.patch.object(timezone, "now", return_value=midnight):

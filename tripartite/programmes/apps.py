@@ -16,14 +16,14 @@ class ProgrammesConfig(AppConfig):
         # A programme, its areas, measures and indicator targets belong to its coordinating body (its
         # secretaries and editors run them). A progress report belongs to the organisation that files it: its
         # editors and secretaries file reports, and services also require it to be responsible for the measure.
-        coordinator = {Role.SECRETARY: EDIT, Role.EDITOR: EDIT, Role.CONCILIATOR: READ, Role.ANALYST: READ}
+        coordinator: dict[str, frozenset[Action]] = {Role.SECRETARY: EDIT, Role.EDITOR: EDIT, Role.CONCILIATOR: READ, Role.ANALYST: READ}
         register_grants({
             "programmes.programme": coordinator,
             "programmes.area": coordinator,
             "programmes.measure": coordinator,
             "programmes.indicatortarget": coordinator,
             "programmes.observation": coordinator,
-            "programmes.progressreport": {
+            "programmes.progressreport": {  # type: ignore[dict-item]
                 Role.SECRETARY: frozenset({Action.VIEW, Action.CREATE, Action.VIEW_HISTORY}),
                 Role.EDITOR: frozenset({Action.VIEW, Action.CREATE, Action.VIEW_HISTORY}),
                 Role.CONCILIATOR: READ, Role.ANALYST: READ,

@@ -38,15 +38,15 @@ The employer adopts a policy to prevent violence and harassment (demo).
 """
 
 
-def _t(field: str, kk: str, ru: str, en: str) -> dict[str, str]:
+def _t(field: str, kk: str, ru: str, en: str) -> dict[str, Any]:
     return {f"{field}_kk": kk, f"{field}_ru": ru, f"{field}_en": en}
 
 
 def _measure(by: Any, area: Area, texts: tuple[str, str, str], *, responsible: list[Organisation], side: str,
              start: date, due: date, evidence: str, **links: Any) -> Measure:
+    fields: dict[str, Any] = {**_t("title", *texts), **links}
     return services.measure_create(by=by, area=area, responsible=responsible, responsible_side=side,
-                                   start_date=start, due_date=due, evidence=evidence,
-                                   **_t("title", *texts), **links)
+                                   start_date=start, due_date=due, evidence=evidence, **fields)
 
 
 def _report(by: Any, measure: Measure, org: Organisation, on: date, state: str, texts: tuple[str, str, str],
@@ -80,7 +80,7 @@ def load(*, by: Any, users: dict[str, Any], orgs: dict[str, Organisation], today
     Programme.objects.filter(pk=roadmap.pk).update(is_demo=True)
     areas = {a.code: a for a in roadmap.areas.all()}
     ministry, fturk, atameken = orgs["ministry_labour"], orgs["fturk"], orgs["atameken"]
-    commitments = {c.text_en: c for c in Commitment.objects.filter(agreement__is_demo=True)}
+    commitments = {c.text_en: c for c in Commitment.objects.filter(agreement__is_demo=True)}  # type: ignore[attr-defined]
     decision = Decision.objects.filter(meeting__commission__is_demo=True).order_by("id").first()
     campaign = Campaign.objects.filter(is_demo=True).order_by("id").first()
     draft = _consultation(by, orgs, today)

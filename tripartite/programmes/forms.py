@@ -28,7 +28,7 @@ class ServiceValidated(forms.ModelForm):
         pass
 
 
-def _template_choices() -> list[tuple[str, str]]:
+def _template_choices() -> list[tuple[str, Any]]:
     return [("", _("No template: start empty")),
             *[(t.code, localized_text(t.title)) for t in current_pack().programmes]]
 
@@ -44,7 +44,7 @@ class ProgrammeForm(ServiceValidated):
     def __init__(self, *args: Any, coordinators: QuerySet[Organisation], creating: bool = False,
                  **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["coordinator"].queryset = coordinators
+        self.fields["coordinator"].queryset = coordinators  # type: ignore[attr-defined]
         if not creating:
             del self.fields["coordinator"]
         else:
@@ -55,7 +55,7 @@ class ProgrammeForm(ServiceValidated):
             self.order_fields(["template", *self.fields])
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if not data.get("kind") and not data.get("template"):
             self.add_error("kind", _("Choose the kind of programme, or a template."))
         return data
@@ -77,7 +77,7 @@ class MeasureForm(ServiceValidated):
     def __init__(self, *args: Any, links: dict[str, QuerySet[Any]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name, queryset in links.items():
-            self.fields[name].queryset = queryset
+            self.fields[name].queryset = queryset  # type: ignore[attr-defined]
 
 
 class ReportForm(forms.Form):
@@ -97,7 +97,7 @@ class ReportForm(forms.Form):
 
     def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations
+        self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
         if organisations.count() == 1:
             self.fields["organisation"].initial = organisations.first()
         self.fields["reported_on"].initial = timezone.localdate()
@@ -110,7 +110,7 @@ class ReportForm(forms.Form):
         return upload
 
 
-def indicator_choices() -> list[tuple[str, str]]:
+def indicator_choices() -> list[tuple[str, Any]]:
     return [("", _("A new indicator, defined below")),
             *[(i.code, f"{i.title} ({i.code})") for i in registry.all_indicators()]]
 

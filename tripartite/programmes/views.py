@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -24,7 +25,15 @@ from tripartite.partners.models import Organisation
 from tripartite.surveys.models import Campaign
 
 from . import exports, queries, services, tracking
-from .forms import AreaForm, MeasureForm, ObservationForm, ProgrammeFilterForm, ProgrammeForm, ReportForm, TargetForm
+from .forms import (
+    AreaForm,
+    MeasureForm,
+    ObservationForm,
+    ProgrammeFilterForm,
+    ProgrammeForm,
+    ReportForm,
+    TargetForm,
+)
 from .models import Area, IndicatorTarget, Measure, Observation, Programme, ProgressReport
 
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
@@ -269,7 +278,7 @@ def report_add(request: HttpRequest, pk: int) -> HttpResponse:
                              "evidence."))
 
 
-def report_evidence(request: HttpRequest, pk: int) -> HttpResponse:
+def report_evidence(request: HttpRequest, pk: int) -> HttpResponseBase:
     report = get_object_or_404(ProgressReport.objects.select_related("measure"), pk=pk)
     queries.measure_for(request.user, report.measure_id)
     if not may_see_unpublished(request.user):
