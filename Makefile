@@ -54,7 +54,7 @@ bench: install
 	@for script in $(BENCH_PG); do echo "== $$script (PostgreSQL) =="; bash scripts/with-postgres.sh $(PY) $$script || exit 1; done
 
 makemessages: install
-	for app in core partners commissions agreements disputes surveys grants indicators principles demo consultations; do \
+	for app in core partners commissions agreements disputes surveys grants indicators principles demo consultations programmes; do \
 	  (cd tripartite/$$app && ../../$(VENV)/bin/django-admin makemessages -l kk -l ru -l en --no-obsolete --ignore "migrations/*"); done
 
 clean:

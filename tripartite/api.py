@@ -14,6 +14,7 @@ from tripartite.grants.api import router as grants_router
 from tripartite.indicators.api import router as indicators_router
 from tripartite.partners.api import router as partners_router
 from tripartite.principles.api import router as principles_router
+from tripartite.programmes.api import router as programmes_router
 from tripartite.surveys.api import router as surveys_router
 
 api = NinjaAPI(
@@ -41,3 +42,4 @@ api.add_router("/surveys", surveys_router)
 api.add_router("/civic", grants_router)  # the grants app; its API keeps the address it was published at
 api.add_router("/indicators", indicators_router)
 api.add_router("/principles", principles_router)
+api.add_router("/programmes", programmes_router)

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "tripartite.grants",
     "tripartite.indicators",
     "tripartite.principles",
+    "tripartite.programmes",
     "tripartite.demo",
 ]
 

@@ -28,6 +28,7 @@ urlpatterns = [
     path("civic/", include(grants_urls.moved)),  # the addresses before the app was renamed: 301 to /grants/
     path("indicators/", include("tripartite.indicators.urls")),
     path("principles/", include("tripartite.principles.urls")),
+    path("programmes/", include("tripartite.programmes.urls")),
     path("admin/login/", throttle.admin_login),  # admin.site.login, answering 429 while sign-ins are throttled
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),

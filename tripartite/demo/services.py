@@ -49,6 +49,7 @@ DEMO_MODULES = (
     "tripartite.consultations.demo",
     "tripartite.indicators.demo",
     "tripartite.principles.demo",
+    "tripartite.programmes.demo",
 )
 
 

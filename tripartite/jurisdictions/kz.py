@@ -14,7 +14,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from . import kz_agreements, kz_consultations, kz_disputes, kz_principles
+from . import kz_agreements, kz_consultations, kz_disputes, kz_principles, kz_programmes
 from .identifiers import InvalidIdentifier, bin_control_digit, validate_bin
 from .kz_acts import (
     BUDGET_LAW,
@@ -691,5 +691,6 @@ def build_pack(overrides: Mapping[str, object] | None = None) -> JurisdictionPac
         clause_parameters=kz_agreements.CLAUSE_PARAMETERS,
         dispute_procedure=kz_disputes.PROCEDURE,
         principles=kz_principles.TAXONOMY,
+        programmes=kz_programmes.PROGRAMMES,
     )
 

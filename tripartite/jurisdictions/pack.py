@@ -44,6 +44,7 @@ class JurisdictionPack:
         clause_parameters: Sequence[Any] = (),
         dispute_procedure: Any = None,
         principles: Any = None,
+        programmes: Sequence[Any] = (),
     ) -> None:
         self.code = code
         self.name = name
@@ -67,6 +68,8 @@ class JurisdictionPack:
         # The principles of the labour law and their crosswalk to ILO conventions and SDG targets
         # (a PrincipleTaxonomy, see principles.py and kz_principles.py), or None for a pack without them.
         self.principles = principles
+        # Programme templates (see programmes.py): a programme's kind and the areas it is built around.
+        self.programmes = tuple(programmes)
 
     def __repr__(self) -> str:
         return f"<JurisdictionPack {self.code}>"
@@ -154,3 +157,7 @@ class JurisdictionPack:
 
     def survey_sector_map(self) -> tuple[SurveySector, ...]:
         return self._survey_sectors
+
+    def programme_template(self, code: str) -> Any:
+        """The programme template ``code`` (see programmes.py), or None."""
+        return next((p for p in self.programmes if p.code == code), None)

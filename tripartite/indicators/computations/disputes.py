@@ -172,4 +172,5 @@ DEADLINES_MISSED = register(Indicator(
     ),
     compute=deadlines_missed,
     by_region=False,
+    extras={"better": "lower"},  # the one indicator where a fall is progress (programme targets read this)
 ))
