@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import Convention, Principle
 
@@ -26,7 +27,7 @@ class RecordTagsForm(forms.Form):
 class TagRecordForm(forms.Form):
     """Tag one of the records the user may change with a given principle or convention."""
 
-    record = forms.ChoiceField(label=_("Record"), help_text=_("The records you may tag, by kind."))
+    record = forms.ChoiceField(label=pgettext_lazy("a thing registered", "Record"), help_text=_("The records you may tag, by kind."))
 
     def __init__(self, *args: Any, groups: list[tuple[Any, list[Any]]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
