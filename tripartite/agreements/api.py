@@ -27,6 +27,7 @@ from tripartite.core.api_support import (
     ErrorBody,
     Ref,
     current_user,
+    error_body,
     get_or_404,
     require,
     trilingual_schema,
@@ -298,8 +299,9 @@ class CoverageOut(Schema):
     guarantees: list[GuaranteeOut]
 
 
-class MissingOut(Schema):
-    detail: str
+class MissingOut(ErrorBody):
+    """The one error body, with the pre-filing checklist's gaps also as a plain list."""
+
     missing: list[str]
 
 
@@ -522,7 +524,8 @@ def file_agreement(request: HttpRequest, agreement_id: int):  # type: ignore[no-
     try:
         return agreement_out(services.agreement_file(agreement=agreement, by=current_user(request)))
     except services.FilingIncomplete as exc:
-        return Status(400, {"detail": str(exc), "missing": exc.missing})
+        errors = [{"field": "filing", "message": item} for item in exc.missing]
+        return Status(400, {**error_body(400, str(exc), code="filing_incomplete", errors=errors), "missing": exc.missing})
 
 
 # Parties -----------------------------------------------------------------------------------------------------------
