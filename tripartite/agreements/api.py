@@ -22,6 +22,7 @@ from tripartite.agreements.favourability import Finding
 from tripartite.agreements.models import Agreement, AgreementParty, Clause, Commitment
 from tripartite.commissions.models import Commission
 from tripartite.core.api_support import (
+    MAX_PAGE,
     READ_ERRORS,
     WRITE_ERRORS,
     ErrorBody,
@@ -273,7 +274,7 @@ class AgreementFilters(Schema):
     region: str = Field("", description="KATO code")
     status: str = Field("", pattern="^(|draft|negotiating|signed|in_force|expired|terminated)$")
     year: int | None = Field(None, ge=1990, le=2100)
-    page: int = Field(1, ge=1)
+    page: int = Field(1, ge=1, le=MAX_PAGE)
     page_size: int = Field(25, ge=1, le=100)
 
 

@@ -1,8 +1,9 @@
-"""What keeps hostile input away from views and the database under /api/: limits, the JSON parser, the middleware.
+"""What keeps hostile input away from views and the database: limits, the API's JSON parser, the middleware.
 
 Three layers, each for what only it can see:
-- `ApiErrorMiddleware` sees every request under /api/: it refuses a NUL character in the path, the query string
-  or a header (PostgreSQL refuses NUL in text, so it would otherwise surface as a 500), and turns every error
+- `ApiErrorMiddleware` sees every request: it refuses a NUL character in the path, the query string, a header or
+  a form field (PostgreSQL refuses NUL in text, so it would otherwise surface as a 500; the public survey form's
+  referral code, invitation token and thanks page are reached this way), and under /api/ turns every error
   Django answers itself (a path matching no route, a malformed id, 405, a disallowed host, an oversized body)
   into the one JSON error body.
 - `PlatformParser` reads request bodies for ninja: JSON only with a JSON media type (415 otherwise), no NUL in
@@ -19,7 +20,8 @@ from http import HTTPStatus
 from typing import Any
 from urllib.parse import unquote_to_bytes
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.utils import translation
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
@@ -148,6 +150,27 @@ def _refusal_of_request_line(request: HttpRequest) -> RequestRefused | None:
     return None
 
 
+_FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def _refusal_of_form(request: HttpRequest) -> RequestRefused | None:
+    if request.method != "POST" or (request.content_type or "") not in _FORM_TYPES:
+        return None
+    try:
+        fields, files = request.POST, request.FILES
+    except RequestDataTooBig:
+        return RequestRefused(413, "request_too_large", _("The request body is too large."))
+    except SuspiciousOperation:
+        return RequestRefused(400, "bad_request", _("The request is malformed."))
+    for key, values in fields.lists():
+        if _has_nul(key) or any(_has_nul(v) for v in values):
+            return nul_refused(key.replace("\x00", "")[:100])
+    for key, uploads in files.lists():
+        if _has_nul(key) or any(_has_nul(u.name or "") for u in uploads):
+            return nul_refused(key.replace("\x00", "")[:100])
+    return None
+
+
 _MAX_ID = str(2**63 - 1)
 
 
@@ -185,7 +208,8 @@ def is_json_response(response: HttpResponse) -> bool:
 
 
 class ApiErrorMiddleware:
-    """Under /api/: refuse NUL in the request line and headers; answer every error Django makes as JSON.
+    """Refuse NUL in the request line, headers and form fields (JSON under /api/, plain text elsewhere); under
+    /api/, answer every error Django makes as JSON.
 
     Listed first in MIDDLEWARE, so it also sees the errors of the middleware after it (a disallowed host is
     refused by CommonMiddleware with an HTML 400).
@@ -195,11 +219,18 @@ class ApiErrorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not request.path_info.startswith(API_PREFIX):
+        in_api = request.path_info.startswith(API_PREFIX)
+        with translation.override(translation.get_language_from_request(request)):
+            # The API's form fields are checked by PlatformParser: reading a multipart body here would consume
+            # the stream that ninja reads.
+            refusal = _refusal_of_request_line(request) or (None if in_api else _refusal_of_form(request))
+            if refusal is not None:
+                if in_api:
+                    return JsonResponse(refusal.body(), status=refusal.status)
+                return HttpResponseBadRequest(refusal.message, content_type="text/plain; charset=utf-8",
+                                              status=refusal.status)
+        if not in_api:
             return self.get_response(request)
-        refusal = _refusal_of_request_line(request)
-        if refusal is not None:
-            return JsonResponse(refusal.body(), status=refusal.status)
         if names_no_record(request.path_info):
             with translation.override(translation.get_language_from_request(request)):
                 return JsonResponse(error_body(404, _("Not found.")), status=404)

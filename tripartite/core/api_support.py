@@ -28,6 +28,9 @@ from tripartite.core.services import api_token_authenticate
 
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 logger = logging.getLogger("tripartite.api")
+# The last page number a list accepts: far past any register's end (an empty page), and far below the integers
+# a database refuses (the issue's `?page=1.2e36` was a 500).
+MAX_PAGE = 1_000_000
 # Seconds a client is asked to wait when the database cannot be reached (a restart takes a few).
 RETRY_AFTER_SECONDS = 5
 # An error body lists at most this many field errors and cuts each text at this many characters: the input that
@@ -48,7 +51,7 @@ class ErrorBody(Schema):
                       + ", or a more specific one such as nul_character, too_deeply_nested, invalid_json")
     message: str = Field(description="What went wrong and what to do, in the request's language")
     detail: str = Field(description="The same text as message (kept for clients written before message)")
-    errors: list[ErrorItem] = Field([], description="Field errors, at most %d" % MAX_ERROR_ITEMS)
+    errors: list[ErrorItem] = Field([], description=f"Field errors, at most {MAX_ERROR_ITEMS} and a last one counting the rest")
 
 
 class Ref(Schema):

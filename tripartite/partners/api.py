@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from tripartite.core.api_support import (
+    MAX_PAGE,
     READ_ERRORS,
     WRITE_ERRORS,
     current_user,
@@ -112,7 +113,7 @@ class OrganisationFilters(Schema):
     parent: int | None = None
     registered_from: date | None = Field(None, description="Registered on or after this date")
     registered_to: date | None = Field(None, description="Registered on or before this date")
-    page: int = Field(1, ge=1)
+    page: int = Field(1, ge=1, le=MAX_PAGE)
     page_size: int = Field(25, ge=1, le=MAX_PAGE_SIZE)
 
 
