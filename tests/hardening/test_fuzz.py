@@ -6,11 +6,15 @@ The superuser's run skips `DELETE /api/v1/auth/tokens/{token_id}`, which could r
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from tests.hardening.fuzzing import live_server, run_schemathesis
 
-pytestmark = pytest.mark.fuzz
+# Opt-in until a full superuser run has been seen to pass (see the branch's report): TRIPARTITE_FUZZ=1.
+pytestmark = [pytest.mark.fuzz, pytest.mark.skipif(os.environ.get("TRIPARTITE_FUZZ") != "1",
+                                                   reason="set TRIPARTITE_FUZZ=1 to run schemathesis")]
 
 
 @pytest.fixture(scope="module")

@@ -148,7 +148,7 @@ class FactOut(Schema):
     source: str
 
 
-class CriterionOut(Schema):
+class RepresentativenessCriterionOut(Schema):
     key: str
     description: str
     met: bool | None
@@ -166,7 +166,7 @@ class RepresentativenessOut(Schema):
     verified: bool
     report_as_of: date | None
     facts: list[FactOut]
-    criteria: list[CriterionOut]
+    criteria: list[RepresentativenessCriterionOut]
 
 
 # ---------------------------------------------------------------------------------------------------------
