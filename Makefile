@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := tripartite.settings
 
-.PHONY: openapi install run test test-sqlite test-postgres test-e2e lint bench messages makemessages clean
+.PHONY: fuzz openapi install run test test-sqlite test-postgres test-e2e lint bench messages makemessages clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -56,6 +56,10 @@ bench: install
 makemessages: install
 	for app in core partners commissions agreements disputes surveys grants indicators principles demo consultations programmes; do \
 	  (cd tripartite/$$app && ../../$(VENV)/bin/django-admin makemessages -l kk -l ru -l en --no-obsolete --ignore "migrations/*"); done
+
+# A longer schemathesis run than the one in the tests (tests/hardening/test_fuzz.py): more examples per operation.
+fuzz: install messages
+	$(PY) -m tests.hardening.fuzzing --max-examples 100 --seed 20
 
 clean:
 	rm -rf $(VENV) var/static

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from ninja import NinjaAPI
-
 from tripartite.agreements.api import router as agreements_router
 from tripartite.commissions.api import router as commissions_router
 from tripartite.consultations.api import router as consultations_router
 from tripartite.core.api import router as auth_router
-from tripartite.core.api_support import PlatformAuth, install_error_handlers
+from tripartite.core.api_support import PlatformAPI, PlatformAuth
 from tripartite.disputes.api import router as disputes_router
 from tripartite.grants.api import router as grants_router
 from tripartite.indicators.api import router as indicators_router
@@ -17,18 +15,18 @@ from tripartite.principles.api import router as principles_router
 from tripartite.programmes.api import router as programmes_router
 from tripartite.surveys.api import router as surveys_router
 
-api = NinjaAPI(
+api = PlatformAPI(
     title="Tripartite API",
     version="1",
     description=(
         "Social partners, tripartite commissions and their decisions. Authenticate with "
         "`POST /api/v1/auth/token` and send `Authorization: Bearer <token>`; anonymous callers see "
-        "published records only. Errors always have the body `{detail, errors: [{field, message}]}`."
+        "published records only. Every error under /api/ has the one body `ErrorBody`: "
+        "`{code, message, detail, errors: [{field, message}]}` (`code` is stable, `message` is translated)."
     ),
     auth=PlatformAuth(),
     urls_namespace="api-v1",
 )
-install_error_handlers(api)
 
 api.add_router("/auth", auth_router)
 

@@ -92,7 +92,7 @@ def test_invalid_fields_get_422_naming_the_field(admin_api, body, field):
     status, answer = admin_api.post(BASE, body)
     assert status == 422, answer
     assert field in [e["field"] for e in answer["errors"]]
-    assert set(answer) == {"detail", "errors"}
+    assert set(answer) == {"code", "message", "detail", "errors"}
     assert not Organisation.objects.exists()
 
 

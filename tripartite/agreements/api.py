@@ -22,11 +22,13 @@ from tripartite.agreements.favourability import Finding
 from tripartite.agreements.models import Agreement, AgreementParty, Clause, Commitment
 from tripartite.commissions.models import Commission
 from tripartite.core.api_support import (
+    MAX_PAGE,
     READ_ERRORS,
     WRITE_ERRORS,
     ErrorBody,
     Ref,
     current_user,
+    error_body,
     get_or_404,
     require,
     trilingual_schema,
@@ -272,7 +274,7 @@ class AgreementFilters(Schema):
     region: str = Field("", description="KATO code")
     status: str = Field("", pattern="^(|draft|negotiating|signed|in_force|expired|terminated)$")
     year: int | None = Field(None, ge=1990, le=2100)
-    page: int = Field(1, ge=1)
+    page: int = Field(1, ge=1, le=MAX_PAGE)
     page_size: int = Field(25, ge=1, le=100)
 
 
@@ -298,8 +300,9 @@ class CoverageOut(Schema):
     guarantees: list[GuaranteeOut]
 
 
-class MissingOut(Schema):
-    detail: str
+class MissingOut(ErrorBody):
+    """The one error body, with the pre-filing checklist's gaps also as a plain list."""
+
     missing: list[str]
 
 
@@ -522,7 +525,8 @@ def file_agreement(request: HttpRequest, agreement_id: int):  # type: ignore[no-
     try:
         return agreement_out(services.agreement_file(agreement=agreement, by=current_user(request)))
     except services.FilingIncomplete as exc:
-        return Status(400, {"detail": str(exc), "missing": exc.missing})
+        errors = [{"field": "filing", "message": item} for item in exc.missing]
+        return Status(400, {**error_body(400, str(exc), code="filing_incomplete", errors=errors), "missing": exc.missing})
 
 
 # Parties -----------------------------------------------------------------------------------------------------------

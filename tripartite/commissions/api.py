@@ -17,6 +17,7 @@ from pydantic import Field
 from tripartite.commissions import queries, services
 from tripartite.commissions.models import AgendaItem, Commission, CommissionMember, Decision, Meeting
 from tripartite.core.api_support import (
+    MAX_PAGE,
     READ_ERRORS,
     WRITE_ERRORS,
     Ref,
@@ -107,7 +108,7 @@ class CommissionFilters(Schema):
     region: str = Field("", description="KATO code")
     sector: str = Field("", description="OKED section")
     parity: str = Field("", pattern="^(|ok|broken)$", description="ok or broken")
-    page: int = Field(1, ge=1)
+    page: int = Field(1, ge=1, le=MAX_PAGE)
     page_size: int = Field(25, ge=1, le=100)
 
 
@@ -204,7 +205,7 @@ class DecisionOut(trilingual_schema("DecisionOutTexts", "text", kind="out")):  #
 class DecisionFilters(Schema):
     status: str = Field("", pattern="^(|pending|done|overdue)$")
     commission: int | None = None
-    page: int = Field(1, ge=1)
+    page: int = Field(1, ge=1, le=MAX_PAGE)
     page_size: int = Field(25, ge=1, le=100)
 
 

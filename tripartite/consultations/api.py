@@ -17,6 +17,7 @@ from pydantic import Field
 
 from tripartite.commissions.models import Commission
 from tripartite.core.api_support import (
+    MAX_PAGE,
     READ_ERRORS,
     WRITE_ERRORS,
     Ref,
@@ -132,7 +133,7 @@ class DraftFilters(Schema):
     kind: str = ""
     outcome: str = Field("", pattern="^(|open|adopted|withdrawn)$")
     commission: int | None = None
-    page: int = Field(1, ge=1)
+    page: int = Field(1, ge=1, le=MAX_PAGE)
     page_size: int = Field(25, ge=1, le=100)
 
 

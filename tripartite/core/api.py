@@ -81,7 +81,7 @@ def create_token(request: HttpRequest, payload: NewToken):  # type: ignore[no-un
     return Status(201, {"id": token.pk, "name": token.name, "token": raw, "prefix": token.prefix})
 
 
-@router.delete("/tokens/{token_id}", response={204: None, 400: ErrorBody, 401: ErrorBody})
+@router.delete("/tokens/{int:token_id}", response={204: None, 400: ErrorBody, 401: ErrorBody})
 def revoke_token(request: HttpRequest, token_id: int):  # type: ignore[no-untyped-def]
     services.api_token_revoke(user=_signed_in(request), token_id=token_id)
     return Status(204, None)

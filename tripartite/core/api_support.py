@@ -2,37 +2,56 @@
 
 from __future__ import annotations
 
+import logging
+from http import HTTPStatus
 from typing import Any, Literal
 
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import models
+from django.db import InterfaceError, OperationalError, models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security.base import AuthBase
 from ninja.utils import check_csrf
-from pydantic import create_model
+from pydantic import Field, create_model
 
+from tripartite.core.api_guard import ERROR_CODES, PlatformParser, RequestRefused, error_body
 from tripartite.core.errors import DomainError
 from tripartite.core.i18n import in_languages
 from tripartite.core.policy import Action, can
 from tripartite.core.services import api_token_authenticate
 
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+logger = logging.getLogger("tripartite.api")
+# The last page number a list accepts: far past any register's end (an empty page), and far below the integers
+# a database refuses (the issue's `?page=1.2e36` was a 500).
+MAX_PAGE = 1_000_000
+# Seconds a client is asked to wait when the database cannot be reached (a restart takes a few).
+RETRY_AFTER_SECONDS = 5
+# An error body lists at most this many field errors and cuts each text at this many characters: the input that
+# caused them may be huge (a megabyte of unknown question codes) and must not be echoed back whole.
+MAX_ERROR_ITEMS = 20
+MAX_ERROR_TEXT = 200
 
 
 class ErrorItem(Schema):
-    field: str | None
-    message: str
+    field: str | None = Field(description="The field the message is about (dotted for nested ones), or null")
+    message: str = Field(description="What is wrong, in the request's language")
 
 
 class ErrorBody(Schema):
-    detail: str
-    errors: list[ErrorItem] = []
+    """The one error body of every answer under /api/ that is not a success."""
+
+    code: str = Field(description="Stable machine code: " + ", ".join(sorted(set(ERROR_CODES.values())))
+                      + ", or a more specific one such as nul_character, too_deeply_nested, invalid_json")
+    message: str = Field(description="What went wrong and what to do, in the request's language")
+    detail: str = Field(description="The same text as message (kept for clients written before message)")
+    errors: list[ErrorItem] = Field([], description=f"Field errors, at most {MAX_ERROR_ITEMS} and a last one counting the rest")
 
 
 class Ref(Schema):
@@ -138,13 +157,37 @@ def get_or_404(queryset: models.QuerySet[Any], **lookup: Any) -> Any:
     return obj
 
 
-def _error(api: NinjaAPI, request: HttpRequest, status: int, detail: str, errors: list[dict[str, Any]] | None = None) -> HttpResponse:
-    return api.create_response(request, {"detail": detail, "errors": errors or []}, status=status)
+def cut(text: Any, limit: int = MAX_ERROR_TEXT) -> str:
+    """A text from the request, shortened so an error body never echoes unbounded input."""
+    value = str(text)
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def _bounded(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    items = [{"field": None if e.get("field") is None else cut(e["field"], 100), "message": cut(e["message"])}
+             for e in errors[:MAX_ERROR_ITEMS]]
+    if len(errors) > MAX_ERROR_ITEMS:
+        more = len(errors) - MAX_ERROR_ITEMS
+        items.append({"field": None, "message": ngettext("… and %(count)s more error.", "… and %(count)s more errors.",
+                                                         more) % {"count": more}})
+    return items
+
+
+def _error(api: NinjaAPI, request: HttpRequest, status: int, detail: str, errors: list[dict[str, Any]] | None = None,
+           *, code: str | None = None) -> HttpResponse:
+    body = error_body(status, cut(detail, 1000), code=code, errors=_bounded(errors or []))
+    return api.create_response(request, body, status=status)
 
 
 _PYDANTIC_MESSAGES = {
     "missing": lambda: _("This field is required."),
     "int_parsing": lambda: _("Enter a whole number."),
+    "int_parsing_size": lambda: _("This number has too many digits."),
+    "int_from_float": lambda: _("Enter a whole number."),
+    "less_than": lambda: _("This value is too large."),
+    "greater_than": lambda: _("This value is too small."),
+    "string_too_short": lambda: _("This value is too short."),
+    "too_long": lambda: _("This list is too long."),
     "int_type": lambda: _("Enter a whole number."),
     "float_parsing": lambda: _("Enter a number."),
     "bool_parsing": lambda: _("Enter true or false."),
@@ -170,7 +213,8 @@ def _field_of(loc: Any) -> str | None:
 
 
 def install_error_handlers(api: NinjaAPI) -> None:
-    """Every error, whatever raised it, answers with `{"detail": ..., "errors": [{"field", "message"}]}`."""
+    """Every error, whatever raised it, answers with the one error body (ErrorBody): `{code, message, detail,
+    errors: [{field, message}]}`. What Django answers outside ninja is made JSON by api_guard.ApiErrorMiddleware."""
 
     @api.exception_handler(NinjaValidationError)
     def on_validation(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
@@ -195,7 +239,7 @@ def install_error_handlers(api: NinjaAPI) -> None:
     def on_domain(request: HttpRequest, exc: DomainError) -> HttpResponse:
         message = str(exc)
         items = [{"field": exc.field, "message": message}] if exc.field else []
-        return _error(api, request, exc.status, message, items)
+        return _error(api, request, exc.status, message, items, code=getattr(exc, "code", None))
 
     @api.exception_handler(Http404)
     def on_404(request: HttpRequest, exc: Http404) -> HttpResponse:
@@ -211,4 +255,100 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        # Ninja wraps whatever the body parser raised in a 400 "Cannot parse request body": answer the cause.
+        if isinstance(exc.__cause__, RequestRefused):
+            return on_refused(request, exc.__cause__)
         return _error(api, request, exc.status_code, str(exc))
+
+    @api.exception_handler(RequestRefused)
+    def on_refused(request: HttpRequest, exc: RequestRefused) -> HttpResponse:
+        return api.create_response(request, exc.body(), status=exc.status)
+
+    @api.exception_handler(RequestDataTooBig)
+    def on_too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+        return _error(api, request, 413, _("The request body is too large."))
+
+    @api.exception_handler(SuspiciousOperation)
+    def on_suspicious(request: HttpRequest, exc: SuspiciousOperation) -> HttpResponse:
+        logging.getLogger("django.security").warning("Refused a suspicious API request: %s", exc)
+        return _error(api, request, 400, _("The request is malformed."))
+
+    @api.exception_handler(OverflowError)
+    def on_overflow(request: HttpRequest, exc: OverflowError) -> HttpResponse:
+        # SQLite cannot hold an integer beyond 64 bits; PostgreSQL compares it and finds nothing. Either way the
+        # number cannot name anything stored.
+        return _error(api, request, 422, _("A number in the request is out of range."), code="out_of_range")
+
+    @api.exception_handler(OperationalError)
+    def on_database_down(request: HttpRequest, exc: Exception) -> HttpResponse:
+        logger.error("Database unavailable on %s %s: %s", request.method, request.path, exc)
+        response = _error(api, request, 503, _("The service is briefly unavailable. Try again in a few seconds."))
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+
+    api.add_exception_handler(InterfaceError, on_database_down)
+
+    @api.exception_handler(Exception)
+    def on_unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
+        logger.exception("Unhandled error on %s %s", request.method, request.path)
+        return _error(api, request, 500, _("Something went wrong on the server. The error has been logged."))
+
+
+class PlatformAPI(NinjaAPI):
+    """The NinjaAPI with the platform's parser, error handlers and every error status documented."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("parser", PlatformParser())
+        super().__init__(**kwargs)
+        install_error_handlers(self)
+
+    def get_openapi_schema(self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None) -> Any:
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        document_errors(schema)
+        return schema
+
+
+# What can answer an error whatever the operation: a malformed request (NUL, bad JSON), the server, the database.
+_ANY_OPERATION = (400, 500, 503)
+
+
+def errors_of(operation: dict[str, Any], method: str) -> set[int]:
+    """The error statuses an operation can answer, read from what it takes (its OpenAPI description)."""
+    statuses = set(_ANY_OPERATION)
+    if operation.get("security"):
+        statuses |= {401, 403}
+    places = {p.get("in") for p in operation.get("parameters", [])}
+    if "path" in places:
+        statuses |= {404, 422}
+    if places - {"path"}:
+        statuses.add(422)
+    if "requestBody" in operation:
+        statuses |= {413, 415, 422}
+    return statuses
+
+
+def document_errors(schema: Any) -> None:
+    """Add to each operation of an OpenAPI document every error status it can answer, with the one error body.
+
+    One rule here instead of the same statuses repeated on each of ~170 operations: each added status refers to
+    a shared response (`#/components/responses/Error400`, ...); the statuses an operation declares itself
+    (`response={...: ErrorBody}`) stay as they are.
+    """
+    error_ref = {"$ref": "#/components/schemas/ErrorBody"}
+    retry = {"Retry-After": {"description": "Seconds to wait before trying again", "schema": {"type": "integer"}}}
+    shared = schema.setdefault("components", {}).setdefault("responses", {})
+    for path_item in schema.get("paths", {}).values():
+        for method, operation in path_item.items():
+            responses = operation.setdefault("responses", {})
+            for status in sorted(errors_of(operation, method)):
+                if status in responses or str(status) in responses:
+                    continue
+                name = f"Error{status}"
+                if name not in shared:
+                    shared[name] = {"description": HTTPStatus(status).phrase,
+                                    "content": {"application/json": {"schema": error_ref}}}
+                    if status in (429, 503):
+                        shared[name]["headers"] = retry
+                responses[status] = {"$ref": f"#/components/responses/{name}"}
+            if 429 in responses and "$ref" not in responses[429]:
+                responses[429].setdefault("headers", retry)

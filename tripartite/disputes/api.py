@@ -16,7 +16,7 @@ from ninja.errors import HttpError
 from ninja.files import UploadedFile
 from pydantic import Field
 
-from tripartite.core.api_support import READ_ERRORS, WRITE_ERRORS, Ref, current_user, get_or_404
+from tripartite.core.api_support import MAX_PAGE, READ_ERRORS, WRITE_ERRORS, Ref, current_user, get_or_404
 from tripartite.core.i18n import localized_text
 from tripartite.core.jurisdiction import current_pack
 from tripartite.core.models import Region, Sector, User
@@ -127,7 +127,7 @@ class DisputeFilters(Schema):
     region: str = ""
     sector: str = ""
     overdue: bool = False
-    page: int = Field(1, ge=1)
+    page: int = Field(1, ge=1, le=MAX_PAGE)
     page_size: int = Field(25, ge=1, le=100)
 
 

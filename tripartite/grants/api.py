@@ -16,6 +16,7 @@ from ninja.files import UploadedFile
 from pydantic import Field
 
 from tripartite.core.api_support import (
+    MAX_PAGE,
     READ_ERRORS,
     WRITE_ERRORS,
     CodeRef,
@@ -100,7 +101,7 @@ class _Paged(Schema):
     """A page of a list: the filters of a list inherit it."""
 
     q: str = ""
-    page: int = Field(1, ge=1)
+    page: int = Field(1, ge=1, le=MAX_PAGE)
     page_size: int = Field(25, ge=1, le=100)
 
 

@@ -20,6 +20,7 @@ from tripartite.core.api_support import (
     RegionRef,
     SectorRef,
     current_user,
+    error_body,
     require,
 )
 from tripartite.core.policy import Action
@@ -208,8 +209,8 @@ def statistic_import(request: HttpRequest, file: File[UploadedFile]) -> Any:
         batch = services.statistics_import(by=current_user(request), file_name=file.name or "upload",
                                            content=file.read())
     except services.ImportRejected as exc:
-        return Status(422, {"detail": str(exc), "errors": [{"field": e.location, "message": e.message}
-                                                           for e in exc.errors]})
+        return Status(422, error_body(422, str(exc), errors=[{"field": e.location, "message": e.message}
+                                                             for e in exc.errors]))
     return Status(201, {"id": batch.pk, "file_name": batch.file_name, "imported_at": batch.imported_at,
                         "created": batch.created, "updated": batch.updated})
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from tripartite.core.api_support import (
+    MAX_PAGE,
     READ_ERRORS,
     WRITE_ERRORS,
     current_user,
@@ -112,7 +113,7 @@ class OrganisationFilters(Schema):
     parent: int | None = None
     registered_from: date | None = Field(None, description="Registered on or after this date")
     registered_to: date | None = Field(None, description="Registered on or before this date")
-    page: int = Field(1, ge=1)
+    page: int = Field(1, ge=1, le=MAX_PAGE)
     page_size: int = Field(25, ge=1, le=MAX_PAGE_SIZE)
 
 
@@ -147,7 +148,7 @@ class FactOut(Schema):
     source: str
 
 
-class CriterionOut(Schema):
+class RepresentativenessCriterionOut(Schema):
     key: str
     description: str
     met: bool | None
@@ -165,7 +166,7 @@ class RepresentativenessOut(Schema):
     verified: bool
     report_as_of: date | None
     facts: list[FactOut]
-    criteria: list[CriterionOut]
+    criteria: list[RepresentativenessCriterionOut]
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -262,12 +263,12 @@ def create_organisation(request: HttpRequest, payload: OrganisationIn):  # type:
     return Status(201, services.organisation_create(by=current_user(request), data=data))
 
 
-@router.get("/organisations/{org_id}", response={200: OrganisationOut, **READ_ERRORS})
+@router.get("/organisations/{int:org_id}", response={200: OrganisationOut, **READ_ERRORS})
 def get_organisation(request: HttpRequest, org_id: int):  # type: ignore[no-untyped-def]
     return _organisation(request, org_id)
 
 
-@router.put("/organisations/{org_id}", response={200: OrganisationOut, **WRITE_ERRORS})
+@router.put("/organisations/{int:org_id}", response={200: OrganisationOut, **WRITE_ERRORS})
 def replace_organisation(request: HttpRequest, org_id: int, payload: OrganisationIn):  # type: ignore[no-untyped-def]
     """Replace every field of an organisation (fields left out take their defaults)."""
     org = _organisation(request, org_id)
@@ -276,7 +277,7 @@ def replace_organisation(request: HttpRequest, org_id: int, payload: Organisatio
     return services.organisation_update(by=current_user(request), organisation=org, data=data)
 
 
-@router.patch("/organisations/{org_id}", response={200: OrganisationOut, **WRITE_ERRORS})
+@router.patch("/organisations/{int:org_id}", response={200: OrganisationOut, **WRITE_ERRORS})
 def change_organisation(request: HttpRequest, org_id: int, payload: OrganisationPatch):  # type: ignore[no-untyped-def]
     """Change the fields sent; send `"parent": null` to detach an organisation from its parent.
 
@@ -291,7 +292,7 @@ def change_organisation(request: HttpRequest, org_id: int, payload: Organisation
     return services.organisation_update(by=current_user(request), organisation=org, data=data)
 
 
-@router.delete("/organisations/{org_id}", response={204: None, **WRITE_ERRORS})
+@router.delete("/organisations/{int:org_id}", response={204: None, **WRITE_ERRORS})
 def delete_organisation(request: HttpRequest, org_id: int):  # type: ignore[no-untyped-def]
     """Delete an organisation; 409 while organisations sit under it or other records refer to it.
 
@@ -303,7 +304,7 @@ def delete_organisation(request: HttpRequest, org_id: int):  # type: ignore[no-u
     return Status(204, None)
 
 
-@router.get("/organisations/{org_id}/representativeness", response={200: RepresentativenessOut, **READ_ERRORS})
+@router.get("/organisations/{int:org_id}/representativeness", response={200: RepresentativenessOut, **READ_ERRORS})
 def organisation_representativeness(request: HttpRequest, org_id: int):  # type: ignore[no-untyped-def]
     """Whether the organisation meets the jurisdiction's representativeness criteria, and why.
 
@@ -328,13 +329,13 @@ def organisation_representativeness(request: HttpRequest, org_id: int):  # type:
 # ---------------------------------------------------------------------------------------------------------
 
 
-@router.get("/organisations/{org_id}/reports", response={200: list[ReportOut], **READ_ERRORS})
+@router.get("/organisations/{int:org_id}/reports", response={200: list[ReportOut], **READ_ERRORS})
 def list_reports(request: HttpRequest, org_id: int):  # type: ignore[no-untyped-def]
     """The organisation's membership reports, newest first."""
     return _organisation(request, org_id).membership_reports.order_by("-as_of")
 
 
-@router.post("/organisations/{org_id}/reports", response={201: ReportOut, **WRITE_ERRORS})
+@router.post("/organisations/{int:org_id}/reports", response={201: ReportOut, **WRITE_ERRORS})
 def create_report(request: HttpRequest, org_id: int, payload: ReportIn):  # type: ignore[no-untyped-def]
     org = _organisation(request, org_id)
     require(request, Action.CREATE, org, kind=MembershipReport)
@@ -342,19 +343,19 @@ def create_report(request: HttpRequest, org_id: int, payload: ReportIn):  # type
     return Status(201, report)
 
 
-@router.get("/reports/{report_id}", response={200: ReportOut, **READ_ERRORS})
+@router.get("/reports/{int:report_id}", response={200: ReportOut, **READ_ERRORS})
 def get_report(request: HttpRequest, report_id: int):  # type: ignore[no-untyped-def]
     return _report(request, report_id)
 
 
-@router.put("/reports/{report_id}", response={200: ReportOut, **WRITE_ERRORS})
+@router.put("/reports/{int:report_id}", response={200: ReportOut, **WRITE_ERRORS})
 def replace_report(request: HttpRequest, report_id: int, payload: ReportIn):  # type: ignore[no-untyped-def]
     report = _report(request, report_id)
     require(request, Action.CHANGE, report)
     return services.membership_report_update(by=current_user(request), report=report, data=payload.dict())
 
 
-@router.delete("/reports/{report_id}", response={204: None, **WRITE_ERRORS})
+@router.delete("/reports/{int:report_id}", response={204: None, **WRITE_ERRORS})
 def delete_report(request: HttpRequest, report_id: int):  # type: ignore[no-untyped-def]
     report = _report(request, report_id)
     require(request, Action.DELETE, report)

@@ -22,6 +22,7 @@ from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from tripartite.core.api_support import (
+    MAX_PAGE,
     READ_ERRORS,
     WRITE_ERRORS,
     ErrorBody,
@@ -133,7 +134,7 @@ class CampaignPage(Schema):
 class CampaignFilters(Schema):
     q: str = ""
     state: str = Field("", pattern="^(|open|closed|upcoming)$")
-    page: int = Field(1, ge=1)
+    page: int = Field(1, ge=1, le=MAX_PAGE)
     page_size: int = Field(25, ge=1, le=100)
 
 

@@ -21,7 +21,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Max, Model, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from tripartite.core import throttle
 from tripartite.core.errors import Conflict, DomainError, NotAllowed
@@ -103,36 +103,56 @@ def answer_schema(version: QuestionnaireVersion) -> tuple[QuestionSpec, ...]:
 
 _INT_RE = re.compile(r"^[+-]?\d+$")
 _SPLIT_RE = re.compile(r"[,;\s]+")
+# No option code or number answer is anywhere near this; beyond it a value is refused as not a number (Python
+# would refuse to even read more than 4,300 digits, and SQLite cannot store more than 64 bits).
+MAX_ANSWER_NUMBER = 10**15
+# An answer naming unknown question codes is refused with at most this many of them listed.
+MAX_UNKNOWN_CODES_LISTED = 5
+
+
+def _bounded(number: int) -> int | None:
+    return number if -MAX_ANSWER_NUMBER <= number <= MAX_ANSWER_NUMBER else None
 
 
 def _as_int(value: Any) -> int | None:
-    """An integer from an int, an integral float or a string of digits; None otherwise (bools are refused)."""
+    """An integer from an int, an integral float or a string of digits; None otherwise (bools are refused, and
+    numbers beyond MAX_ANSWER_NUMBER)."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return value
+        return _bounded(value)
     if isinstance(value, float):
-        return int(value) if math.isfinite(value) and value.is_integer() else None
+        return _bounded(int(value)) if math.isfinite(value) and value.is_integer() else None
     if isinstance(value, str):
         text = value.strip()
+        if len(text) > 40:
+            return None
         if _INT_RE.match(text):
-            return int(text)
+            return _bounded(int(text))
         try:
             number = float(text.replace(",", "."))
         except ValueError:
             return None
-        return int(number) if math.isfinite(number) and number.is_integer() else None
+        return _bounded(int(number)) if math.isfinite(number) and number.is_integer() else None
     return None
 
 
 def _is_empty(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    if isinstance(value, list | tuple | set | frozenset):
-        return all(_is_empty(v) for v in value)
-    return False
+    """None, blank text, or a collection of nothing but those; walked without recursion (an answer may come
+    nested hundreds of lists deep)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if item is None:
+            continue
+        if isinstance(item, str):
+            if item.strip():
+                return False
+        elif isinstance(item, list | tuple | set | frozenset):
+            stack.extend(item)
+        else:
+            return False
+    return True
 
 
 def validate_answers(version: QuestionnaireVersion, raw: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
@@ -190,9 +210,13 @@ def validate_answers(version: QuestionnaireVersion, raw: Mapping[str, Any]) -> t
                 errors[spec.code] = _("Keep the answer under %(n)s characters.") % {"n": MAX_TEXT_ANSWER}
             else:
                 clean[spec.code] = text
-    for raw_code in raw:
-        if raw_code not in known and not _is_empty(raw[raw_code]):
-            errors[str(raw_code)] = _("This questionnaire has no question with this code.")
+    unknown = [str(code) for code in raw if code not in known and not _is_empty(raw[code])]
+    for code in unknown[:MAX_UNKNOWN_CODES_LISTED]:
+        errors[code if len(code) <= 40 else code[:40] + "…"] = _("This questionnaire has no question with this code.")
+    if len(unknown) > MAX_UNKNOWN_CODES_LISTED:
+        more = len(unknown) - MAX_UNKNOWN_CODES_LISTED
+        errors["answers"] = ngettext("… and %(count)s more unknown question code.",
+                                     "… and %(count)s more unknown question codes.", more) % {"count": more}
     return clean, errors
 
 
