@@ -67,7 +67,7 @@ def test_a_tag_that_does_not_exist_is_refused_with_a_json_4xx(pay_clause: Any, a
     status, body = client.delete("principles/tags/999999")
     assert status == 404
     status, body = client.get("principles/P99")
-    assert status == 404 and body == {"detail": "Not found.", "errors": []}
+    assert status == 404 and body["code"] == "not_found" and body["detail"] == "Not found." and body["errors"] == []
     assert not Tag.objects.exists()
 
 
