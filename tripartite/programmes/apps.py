@@ -29,3 +29,27 @@ class ProgrammesConfig(AppConfig):
                 Role.CONCILIATOR: READ, Role.ANALYST: READ,
             },
         })
+        _register_measures_as_taggable()
+
+
+def _register_measures_as_taggable() -> None:
+    """A programme's measures carry out principles: they can be tagged like clauses and decisions."""
+    from django.urls import reverse
+    from django.utils.text import Truncator
+
+    from tripartite.principles import taggables
+    from tripartite.programmes.models import Measure
+    from tripartite.programmes.queries import visible_programmes
+
+    if taggables.kind("programmes.measure") is not None:
+        return
+    taggables.register(taggables.TaggableKind(
+        "programmes.measure", _("Programme measure"), _("Programme measures"), taggables.Role.CARRIES,
+        lambda user: Measure.objects.filter(area__programme__in=visible_programmes(user))
+        .select_related("area__programme"),
+        lambda measure: measure,
+        lambda measure: Truncator(str(measure)).chars(120),
+        lambda measure: reverse("programmes:measure", args=[measure.pk]),
+        lambda measure: str(measure.area.programme),
+    ))
+
