@@ -40,7 +40,7 @@ def test_the_dashboard_in_three_languages(live_server: Any, browser: Any, covera
     path = "/indicators/dashboard/"
     browser.get(live_server.url + path)
     for code, heading, coverage, figure in (
-        ("kk", "Әлеуметтік диалог көрсеткіштерінің тақтасы", "Ұжымдық шарттармен қамту", "7.50 %"),
+        ("kk", "Әлеуметтік диалог көрсеткіштерінің тақтасы", "Ұжымдық шарттармен қамту", "7,50 %"),
         ("ru", "Панель показателей социального диалога", "Охват коллективными договорами", "7,50 %"),
         ("en", "Social dialogue dashboard", "Collective bargaining coverage", "7.50 %"),
     ):
