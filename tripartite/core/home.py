@@ -20,10 +20,12 @@ SECTIONS = (
     "tripartite.commissions.home",
     "tripartite.agreements.home",
     "tripartite.consultations.home",
+    "tripartite.programmes.home",
     "tripartite.disputes.home",
     "tripartite.surveys.home",
     "tripartite.indicators.home",
     "tripartite.grants.home",
+    "tripartite.principles.home",
 )
 
 #: At most this many open items per section.
