@@ -139,3 +139,42 @@ def test_a_new_indicator_is_judged_on_the_values_recorded(world: Any) -> None:
 def test_the_rule_is_written_in_the_methodology_shown_with_each_target() -> None:
     assert "straight line" in str(tracking.RULE) and "three quarters" in str(tracking.RULE)
     assert date(2026, 1, 1)  # the module is importable without the database
+
+
+def test_the_trend_chart_draws_the_values_against_the_planned_path_in_the_readers_numbers(world: Any, client: Any
+                                                                                           ) -> None:
+    from django.utils import translation
+
+    from tripartite.programmes import queries
+
+    target = _target(world, indicator_code="", title_en="Inspections per 1,000 workplaces",
+                     methodology_en="Inspections ÷ workplaces × 1,000.", baseline_value=D("10"), baseline_year=2025,
+                     target_value=D("20.5"), target_year=2030, milestones=[(2028, D("15"))])
+    services.observation_record(by=world.secretary, target=target, year=2026, value=D("11.25"), source="Inspectorate")
+    services.observation_record(by=world.secretary, target=target, year=2027, value=D("13.5"), source="Inspectorate")
+    row = queries.target_rows([target])[0]
+    assert [p.value for p in row.series] == [D("11.25"), D("13.5")]
+    with translation.override("en"):
+        svg = row.chart_svg
+    # The planned path: baseline, one milestone and the target as squares; the two values as points on a line.
+    assert svg.count("<rect ") == 3 and svg.count("<circle ") == 2 and svg.count("<polyline ") == 2
+    assert "baseline 2025: 10" in svg and "milestone 2028: 15" in svg and "target 2030: 20.5" in svg
+    assert "2026: 11.25" in svg
+    with translation.override("ru"):
+        svg_ru = row.chart_svg
+    assert "2026: 11,25" in svg_ru and "Плановая траектория" in svg_ru
+    page = client.get(f"/programmes/{world.programme.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert f'id="target-chart-{target.pk}"' in page and "Planned path" in page
+
+
+def test_a_target_with_no_value_yet_still_shows_its_planned_path(world: Any) -> None:
+    from django.utils import translation
+
+    from tripartite.programmes import queries
+
+    target = _target(world, indicator_code="", title_en="Inspections per 1,000 workplaces",
+                     methodology_en="Inspections ÷ workplaces × 1,000.", baseline_value=D("10"), baseline_year=2025,
+                     target_value=D("20"), target_year=2030)
+    with translation.override("en"):
+        svg = queries.target_rows([target])[0].chart_svg
+    assert svg.count("<rect ") == 2 and "<circle " not in svg and "No value recorded yet" in svg

@@ -99,6 +99,15 @@ class MeasureRow:
 class TargetRow:
     target: IndicatorTarget
     assessment: tracking.Assessment
+    series: tuple[tracking.Point, ...] = ()  # every value of the indicator, oldest first
+
+    @property
+    def chart_svg(self) -> str:
+        """The trend chart: the values against the planned path from the baseline to the target."""
+        from .charts import target_chart_svg
+
+        return target_chart_svg(self.target, tracking.planned_points(self.target), list(self.series),
+                                title=self.name, unit=self.unit)
 
     @property
     def name(self) -> str:
@@ -116,7 +125,11 @@ def measure_row(measure: Measure, today: date | None = None) -> MeasureRow:
 
 
 def target_rows(targets: Iterable[IndicatorTarget], *, user: Any = None, until: int | None = None) -> list[TargetRow]:
-    return [TargetRow(t, tracking.assessment_of(t, user=user, until=until)) for t in targets]
+    rows = []
+    for t in targets:
+        series = tracking.series_of(t, user=user)
+        rows.append(TargetRow(t, tracking.assessment_of(t, until=until, series=series), tuple(series)))
+    return rows
 
 
 @dataclass

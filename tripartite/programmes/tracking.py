@@ -157,8 +157,11 @@ def series_of(target: IndicatorTarget, *, user: Any = None) -> list[Point]:
     return [Point(time_of(v.period), v.value, str(v.period)) for v in values if v.value is not None]
 
 
-def assessment_of(target: IndicatorTarget, *, user: Any = None, until: int | None = None) -> Assessment:
-    """The target's assessment on its latest value (up to the end of year `until`, if given)."""
-    series = [p for p in series_of(target, user=user) if until is None or p.time <= until]
+def assessment_of(target: IndicatorTarget, *, user: Any = None, until: int | None = None,
+                  series: list[Point] | None = None) -> Assessment:
+    """The target's assessment on its latest value (up to the end of year `until`, if given); `series` is the
+    target's series when the caller already read it (``series_of``)."""
+    series = [p for p in (series_of(target, user=user) if series is None else series)
+              if until is None or p.time <= until]
     latest = max(series, key=lambda p: p.time) if series else None
     return assess(planned_points(target), latest)
