@@ -52,3 +52,26 @@ def test_only_the_commissions_secretariat_records_it(world, referral):
     item, _decision = _meeting(world.commission)
     with pytest.raises(NotAllowed):
         services.referral_link_meeting(referral=referral, by=world.workers_coordinator, agenda_item=item)
+
+
+def test_the_meeting_page_lists_the_consultation_under_its_agenda_item_only_for_who_may_see_the_draft(
+        client, world, referral):
+    from tripartite.consultations.models import DraftAct
+
+    item, decision = _meeting(world.commission)
+    services.referral_link_meeting(referral=referral, by=world.secretary, agenda_item=item)
+    url = reverse("commissions:meeting", args=[item.meeting_id])
+    link = reverse("consultations:referral", args=[referral.pk])
+    client.force_login(world.secretary)
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    agenda_item = page.split(f'id="agenda-item-{item.pk}"')[1].split("</li>\n")[0]
+    assert f'Consultation: <a href="{link}">{referral.draft}</a>' in agenda_item
+    ru = client.get(url, HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert "Консультация: <a" in ru
+    client.logout()  # a visitor sees the published draft's consultation under the item, and not an unpublished one
+    DraftAct.objects.filter(pk=referral.draft_id).update(published=True)
+    public = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    assert public.status_code == 200 and link in public.content.decode()
+    DraftAct.objects.filter(pk=referral.draft_id).update(published=False)
+    hidden = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    assert hidden.status_code == 200 and link not in hidden.content.decode()

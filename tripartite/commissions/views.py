@@ -24,6 +24,7 @@ from tripartite.commissions.forms import (
     organisations_for_members,
 )
 from tripartite.commissions.models import AgendaItem, CommissionMember, Decision, Meeting
+from tripartite.core.links import with_links
 from tripartite.core.pages import delete_page, deny, permit, save_page
 from tripartite.core.policy import Action, can
 from tripartite.core.views import history_page, paginate
@@ -174,7 +175,7 @@ def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
     user = request.user
     return render(request, "commissions/meeting.html", {
         "object": meeting, "commission": meeting.commission,
-        "agenda": meeting.agenda_items.all(),
+        "agenda": with_links(user, meeting.agenda_items.all()),
         "decisions": queries.meeting_detail_decisions(meeting, timezone.localdate()),
         "may_change": can(user, Action.CHANGE, meeting),
         "may_delete": can(user, Action.DELETE, meeting),

@@ -29,6 +29,9 @@ class ConsultationsConfig(AppConfig):
                 Role.EDITOR: frozenset({Action.VIEW, Action.CREATE, Action.CHANGE, Action.VIEW_HISTORY}),
             },
         })
-        from .queries import my_deadlines
+        from tripartite.core.links import register_links
+
+        from .queries import agenda_item_links, my_deadlines
 
         register_deadlines(my_deadlines)
+        register_links("commissions.agendaitem", agenda_item_links)

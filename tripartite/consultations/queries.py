@@ -9,9 +9,12 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import pgettext
 
 from tripartite.core.i18n import localized
+from tripartite.core.links import RecordLink
 from tripartite.core.policy import visible
 
 from . import access, articles
@@ -258,4 +261,16 @@ def my_deadlines(user: Any, today: date) -> list[Any]:
             due=deadline.due, overdue=overdue, unverified=not deadline.verified,
             what=_("Positions on %(draft)s") % {"draft": referral.draft},
             where=str(referral.commission), url=reverse("consultations:referral", args=[referral.pk])))
+    return found
+
+
+def agenda_item_links(user: Any, items: Any) -> dict[int, list[RecordLink]]:
+    """For a commission's agenda items: the consultations referred to them that the reader may see."""
+    referrals = (Referral.objects.filter(agenda_item__in=items, draft__in=visible_drafts(user))
+                 .select_related("draft").order_by("pk"))
+    found: dict[int, list[RecordLink]] = {}
+    for referral in referrals:
+        found.setdefault(referral.agenda_item_id, []).append(  # type: ignore[arg-type]
+            RecordLink(pgettext("a link on an agenda item", "Consultation"), str(referral.draft),
+                       reverse("consultations:referral", args=[referral.pk])))
     return found
