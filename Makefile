@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := tripartite.settings
 
-.PHONY: fuzz openapi install run test test-sqlite test-postgres test-e2e lint bench messages makemessages clean
+.PHONY: fuzz openapi install run test test-serial test-sqlite test-postgres test-e2e lint bench messages makemessages clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,7 +24,13 @@ run: install messages
 	mkdir -p var
 	$(PY) manage.py serve --port $(PORT)
 
+# The SQLite suite runs beside the PostgreSQL suite and the browser journeys (scripts/parallel.sh), each in its
+# usual order; `make test-serial` runs the three one after the other.
 test: install messages
+	bash scripts/parallel.sh "$(MAKE) --no-print-directory test-sqlite" \
+	  "$(MAKE) --no-print-directory test-postgres && $(MAKE) --no-print-directory test-e2e"
+
+test-serial: install messages
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
 	$(MAKE) --no-print-directory test-e2e
