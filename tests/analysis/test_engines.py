@@ -389,3 +389,20 @@ def test_streaming_counts_a_large_file_in_bounded_memory(tmp_path):
     assert report["n_cases"] == expected_cases.tolist()
     assert report["excluded"] == excluded
     np.testing.assert_allclose(report["counts"], expected_counts, rtol=1e-12)
+
+
+EXCEL_CSV = "q;w\n1;1,5\n2;0,25\n2;\n1;2\n3;1 000,5\n;3\n"
+
+
+@pytest.mark.spark
+def test_spark_reads_a_semicolon_csv_with_decimal_commas_like_numpy(capsys, spark, tmp_path):
+    data = tmp_path / "excel.csv"
+    data.write_text(EXCEL_CSV, encoding="cp1251")
+    case = ["freq", "--var", "q", "--weight", "w"]
+    expected = run_json(capsys, data, case, "--engine", "numpy")
+    assert expected["n_valid"] == 1.5 + 0.25 + 2 + 1000.5
+    assert_same(expected, run_json(capsys, data, case, "--engine", "spark"))
+    assert_same(expected, run_json(capsys, data, case, "--engine", "stream"))
+    data.write_text("q,w\n1,1.5\n2,abc\n", encoding="utf-8")
+    code = main(["freq", str(data), "--var", "q", "--weight", "w", "--engine", "spark"])
+    assert_one_line_error(code, capsys.readouterr().err, "non-numeric value 'abc'")

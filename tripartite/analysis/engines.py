@@ -265,10 +265,19 @@ def spark_groups(path: str | Path, keys: Sequence[str], weight: str | None = Non
         _check_columns(columns, frame.columns, source)
         frame = frame.select(*(col(c) for c in columns))
         aggregates = [F.count(F.lit(1))]
+        bad = None
         if weight:
-            w = _spark_weight(frame, weight, source, col)
+            w, bad = _spark_weight(frame, weight, col)
             aggregates += [F.count(w), F.sum(w), F.sum(w * w), F.min(w)]
+            if bad is not None:
+                aggregates.append(F.count(F.when(bad, F.lit(1))))
         rows = frame.groupBy(*(col(k).alias(f"g{i}") for i, k in enumerate(keys))).agg(*aggregates).collect()
+        if bad is not None:
+            if sum(row[-1] for row in rows):
+                first = frame.filter(bad).select(col(str(weight))).first()
+                raise AnalysisInputError(f"column '{weight}' in {source} has a non-numeric value "
+                                         f"{first[0] if first else '?'!r}")
+            rows = [row[:-1] for row in rows]
     except AnalysisInputError:
         raise
     except Exception as exc:  # Spark's AnalysisException, Py4JJavaError …: one line, not a Java stack
@@ -291,25 +300,26 @@ def _spark_message(exc: BaseException) -> str:
     return type(exc).__name__
 
 
-def _spark_weight(frame: Any, name: str, source: str, col: Any) -> Any:
-    """The weight as a Spark double, null where empty or NaN; text (CSV) read like `readers.parse_number`."""
+def _spark_weight(frame: Any, name: str, col: Any) -> tuple[Any, Any]:
+    """The weight as a Spark double (null where empty or NaN), and for text (CSV) the test of a bad cell.
+
+    Text is read like `readers.parse_number`: digit groups (spaces, apostrophes) dropped, a lone comma
+    taken as the decimal comma.
+    """
     from pyspark.sql import functions as F
     from pyspark.sql import types as T
 
     field = frame.schema[name]
     if isinstance(field.dataType, T.NumericType | T.BooleanType):
         w = col(name).cast("double")
-        return F.when(F.isnan(w), F.lit(None)).otherwise(w)
+        return F.when(F.isnan(w), F.lit(None)).otherwise(w), None
     raw = F.trim(col(name))
     text = F.regexp_replace(raw, "[\\s\u00a0\u202f\u2009']", "")
-    # A lone comma is a decimal comma (0,48), as in the in-memory reader.
     text = F.when(text.contains(",") & ~text.contains("."), F.regexp_replace(text, ",", ".")).otherwise(text)
     number = text.try_cast("double")
     empty = raw.isNull() | raw.isin(*NA_TEXT)
-    bad = frame.filter(~empty & (number.isNull() | F.isnan(number) & ~raw.isin(*NA_TEXT))).select(col(name)).first()
-    if bad is not None:
-        raise AnalysisInputError(f"column '{name}' in {source} has a non-numeric value {bad[0]!r}")
-    return F.when(empty | F.isnan(number), F.lit(None)).otherwise(number)
+    bad = ~empty & (number.isNull() | F.isnan(number))
+    return F.when(empty | bad, F.lit(None)).otherwise(number), bad
 
 
 # ----------------------------------------------------------------------------------------------
