@@ -250,17 +250,6 @@ def test_postgresql_groups_give_the_numpy_tables_with_the_design(capsys, survey)
 # Apache Spark, local[*], a real JVM
 
 
-@pytest.fixture(scope="session")
-def spark():
-    pytest.importorskip("pyspark")
-    if not any(Path(p, "java").exists() for p in os.environ.get("PATH", "").split(os.pathsep)) \
-            and not os.environ.get("JAVA_HOME"):
-        pytest.skip("no Java runtime (.ci/run installs default-jre-headless)")
-    session = engines.spark_session()  # the command line's own getOrCreate() then finds this session
-    yield session
-    session.stop()
-
-
 @pytest.mark.spark
 @pytest.mark.parametrize("fmt", ["csv", "parquet"])
 def test_spark_gives_the_numpy_tables(capsys, survey, spark, fmt):

@@ -170,6 +170,9 @@ def _codebook(args: argparse.Namespace) -> Codebook | None:
         return load_codebook(args.codebook)
     if args.data == PAPER:
         return paper_codebook()
+    beside = Path(args.data) / "_codebook.json"  # a directory written by `tripartite surveys export-parquet`
+    if beside.is_file():
+        return load_codebook(beside)
     return None
 
 
