@@ -1,7 +1,7 @@
 """Counting a weighted two-way table from a Parquet file: time and peak memory per engine (prints; asserts parity).
 
     python bench/analysis_scale.py                      # 1M and 10M rows: numpy, stream, DuckDB, Spark local
-    python bench/analysis_scale.py --rows 100000000 --engines stream,duckdb
+    python bench/analysis_scale.py --rows 100000000 --engines stream,arrow,duckdb
     python bench/analysis_scale.py --rows 1000000 --runs 3
 
 One Parquet file per size (two int8 codes — a 4-point scale with a declared missing code 9, 11
@@ -9,9 +9,12 @@ sectors — and a float64 weight, 10 bytes a row before compression) is generate
 engine counts it in its own fresh process, so that its peak memory is its own:
 
 * numpy — the file read whole (pyarrow → numpy) and counted by `counting.crosstab_counts`;
-* stream — `engines.stream_groups`, pyarrow batches of 2²⁰ rows (bounded memory);
-* duckdb — the same ``GROUP BY`` as the SQL back-end (`counting.group_counts_sql`) on DuckDB's
-  ``read_parquet``, the anchor for an embedded columnar engine;
+* stream — `engines.stream_groups`, the ``--engine stream`` of the command line: on Parquet, DuckDB's
+  ``GROUP BY`` with a memory limit;
+* arrow — the same streaming engine with pyarrow batches of 2¹⁸ rows (what it uses for CSV, or
+  without DuckDB);
+* duckdb — the anchor: the SQL back-end's own `counting.group_counts_sql` on a plain DuckDB
+  connection and ``read_parquet``;
 * spark — `engines.spark_groups` on ``local[*]``; its start-up (the JVM) is shown apart from the count.
 
 Time is the median of `--runs` counts in that process after a first, untimed one (it warms the
@@ -40,7 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 CHUNK = 1_000_000
-ENGINES = ("numpy", "stream", "duckdb", "spark")
+ENGINES = ("numpy", "stream", "arrow", "duckdb", "spark")
 
 
 def generate(path: Path, rows: int, seed: int = 2026) -> None:
@@ -83,6 +86,7 @@ def child(engine: str, path: str, runs: int) -> dict[str, object]:
     extra: dict[str, object] = {}
     if engine == "numpy":
         import pyarrow.parquet as pq  # noqa: F401  (imported before the baseline, like every engine's library)
+
         from tripartite.analysis.readers import read_parquet
 
         def count() -> object:

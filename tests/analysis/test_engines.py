@@ -154,10 +154,10 @@ def test_streaming_without_a_codebook_takes_the_observed_codes(capsys, survey):
         assert_same(expected, got)
 
 
-def test_small_batches_count_the_same(survey):
-    whole = engines.count_crosstab("stream", survey["csv"], rows="sector", cols="opinion", weight="weight",
+def test_pyarrow_batches_on_parquet_count_what_duckdb_counts(survey):
+    whole = engines.count_crosstab("stream", survey["parquet"], rows="sector", cols="opinion", weight="weight",
                                    codebook=load_codebook(survey["codebook"]))
-    batched = engines.count_crosstab("stream", survey["parquet"], rows="sector", cols="opinion", weight="weight",
+    batched = engines.count_crosstab("arrow", survey["parquet"], rows="sector", cols="opinion", weight="weight",
                                      codebook=load_codebook(survey["codebook"]), batch_rows=1000)
     np.testing.assert_array_equal(whole.table.n_cases, batched.table.n_cases)
     np.testing.assert_allclose(whole.table.counts, batched.table.counts, rtol=1e-13)
@@ -340,11 +340,11 @@ COUNT_SCRIPT = """
 import json, resource, sys
 from tripartite.analysis import engines
 from tripartite.analysis.codebook import Variable
-import pyarrow, pyarrow.dataset  # imported before the baseline, as any reader would
+import duckdb, pyarrow, pyarrow.dataset  # imported before the baseline, as any reader would
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 v = [Variable("a", codes=tuple(range(1, 5))), Variable("b", codes=tuple(range(1, 6)), missing=(9,))]
-groups = engines.CountedGroups.of(engines.stream_groups(sys.argv[1], ["a", "b"], "w", batch_rows=1 << 18),
-                                  ["a", "b"], [], weighted=True, source=sys.argv[1])
+raw = engines.stream_groups(sys.argv[1], ["a", "b"], "w", use_duckdb=sys.argv[2] == "duckdb")
+groups = engines.CountedGroups.of(raw, ["a", "b"], [], weighted=True, source=sys.argv[1])
 table = engines.count_table(groups, v)
 after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({"grown_mb": (after - before) / 1024, "n_cases": table.n_cases.tolist(),
@@ -352,7 +352,8 @@ print(json.dumps({"grown_mb": (after - before) / 1024, "n_cases": table.n_cases.
 """
 
 
-def test_streaming_counts_a_large_file_in_bounded_memory(tmp_path):
+@pytest.mark.parametrize("reader", ["duckdb", "arrow"])
+def test_streaming_counts_a_large_file_in_bounded_memory(tmp_path, reader):
     path = tmp_path / "big.parquet"
     rng = np.random.default_rng(5)
     from tripartite.analysis.codebook import Variable
@@ -370,7 +371,7 @@ def test_streaming_counts_a_large_file_in_bounded_memory(tmp_path):
             expected_cases = ct.n_cases if expected_cases is None else expected_cases + ct.n_cases
             expected_counts = ct.counts if expected_counts is None else expected_counts + ct.counts
             excluded += ct.excluded_rows
-    result = subprocess.run([sys.executable, "-c", COUNT_SCRIPT, str(path)], capture_output=True, text=True,
+    result = subprocess.run([sys.executable, "-c", COUNT_SCRIPT, str(path), reader], capture_output=True, text=True,
                             cwd=ROOT, timeout=300, check=False)
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)

@@ -34,7 +34,14 @@ from urllib.parse import urlparse
 import numpy as np
 
 from .codebook import Codebook, Variable
-from .counting import CodeCounts, CountingError, CountTable, _codes_from_joint, _joint_from_groups, _table_from_joint
+from .counting import (
+    CodeCounts,
+    CountingError,
+    CountTable,
+    _codes_from_joint,
+    _joint_from_groups,
+    _table_from_joint,
+)
 from .design import DesignError, DesignMoments
 from .readers import AnalysisInputError, _csv_layout, _numbers_of_cells, _unknown_column_message, parse_number
 
@@ -104,8 +111,13 @@ def _merge(into: dict[tuple[Any, ...], list[Any]], key: tuple[Any, ...], aggrega
 
 
 def stream_groups(path: str | Path, keys: Sequence[str], weight: str | None = None, *,
-                  batch_rows: int = STREAM_BATCH_ROWS) -> list[tuple[Any, ...]]:
-    """The counting groups of a CSV or Parquet file, read in batches of `batch_rows` (bounded memory)."""
+                  batch_rows: int = STREAM_BATCH_ROWS, use_duckdb: bool = True) -> list[tuple[Any, ...]]:
+    """The counting groups of a CSV or Parquet file, read in batches of `batch_rows` (bounded memory).
+
+    Parquet with numeric weights is counted by DuckDB when it is installed (measured on 100M rows:
+    4.9 s and 120 MB against 24 s and 500 MB for pyarrow batches, bench/analysis_scale.py); CSV, and
+    Parquet without DuckDB, by pyarrow batches.
+    """
     import pyarrow as pa
     import pyarrow.dataset as ds
 
@@ -133,6 +145,8 @@ def stream_groups(path: str | Path, keys: Sequence[str], weight: str | None = No
         else:
             dataset = ds.dataset(source, format="parquet")
             _check_columns(columns, dataset.schema.names, source)
+            if use_duckdb and _duckdb_can_count(dataset.schema, weight):
+                return _duckdb_parquet_groups(list(dataset.files), keys, weight, source)
             # One batch in flight, and no pre-buffering of whole files: pyarrow would otherwise read
             # ahead 16 batches of 4 files and hold every column chunk of a file (measured: 115 MB of
             # Arrow memory for a 92 MB file, 44 MB without).
@@ -165,6 +179,57 @@ def stream_groups(path: str | Path, keys: Sequence[str], weight: str | None = No
         raise AnalysisInputError(f"cannot read {source}: {_first_line(exc)}") from None
     if not groups:
         raise AnalysisInputError(f"no data: {source} has no rows")
+    return [(*key, *aggregates) for key, aggregates in groups.items()]
+
+
+#: DuckDB's memory for one count: it spills to disk beyond this rather than grow.
+DUCKDB_MEMORY_LIMIT = "512MB"
+
+
+def _duckdb_can_count(schema: Any, weight: str | None) -> bool:
+    try:
+        import duckdb  # noqa: F401
+    except ImportError:
+        return False
+    if weight is None:
+        return True
+    import pyarrow as pa
+
+    kind = schema.field(weight).type
+    return bool(pa.types.is_integer(kind) or pa.types.is_floating(kind))
+
+
+def _duckdb_parquet_groups(files: list[str], keys: Sequence[str], weight: str | None, source: str
+                           ) -> list[tuple[Any, ...]]:
+    """The same GROUP BY as `counting.group_counts_sql`, plus MIN(w), on DuckDB's Parquet reader."""
+    import duckdb
+
+    from .counting import quote_identifier
+
+    def literal(text: str) -> str:
+        return "'" + text.replace("'", "''") + "'"
+
+    columns = ", ".join(f"{quote_identifier(k)} AS g{i}" for i, k in enumerate(keys))
+    aggregates = "COUNT(*)"
+    if weight:
+        # NaN is "no weight", as in the numpy engine: NULL for COUNT/SUM/MIN.
+        w = f"(CASE WHEN isnan({quote_identifier(weight)}::DOUBLE) THEN NULL ELSE {quote_identifier(weight)}::DOUBLE END)"
+        aggregates += f", COUNT({w}), SUM({w}), SUM({w} * {w}), MIN({w})"
+    group = ", ".join(str(i + 1) for i in range(len(keys)))
+    sql = (f"SELECT {columns}, {aggregates} FROM read_parquet([{', '.join(literal(f) for f in files)}]) "
+           f"GROUP BY {group}")
+    connection = duckdb.connect(config={"memory_limit": DUCKDB_MEMORY_LIMIT})
+    try:
+        rows = connection.execute(sql).fetchall()
+    except duckdb.Error as exc:
+        raise AnalysisInputError(f"cannot read {source}: {_first_line(exc)}") from None
+    finally:
+        connection.close()
+    if not rows:
+        raise AnalysisInputError(f"no data: {source} has no rows")
+    groups: dict[tuple[Any, ...], list[Any]] = {}
+    for row in rows:
+        _merge(groups, tuple(row[:len(keys)]), row[len(keys):])
     return [(*key, *aggregates) for key, aggregates in groups.items()]
 
 
@@ -512,6 +577,8 @@ def groups_on(engine: str, path: str | Path, keys: Sequence[str], weight: str | 
         return spark_groups(path, keys, weight, master=master, session=session)
     if engine == "stream":
         return stream_groups(path, keys, weight, batch_rows=batch_rows)
+    if engine == "arrow":  # the pyarrow batches alone, also for Parquet (bench/analysis_scale.py)
+        return stream_groups(path, keys, weight, batch_rows=batch_rows, use_duckdb=False)
     raise EngineError("unknown engine %(engine)s (use one of %(engines)s)", engine=engine, engines=", ".join(ENGINES))
 
 
@@ -544,9 +611,9 @@ def count_crosstab(
                     f"column {v.name} has {len(v.codes)} distinct values: a crosstab needs a coded column "
                     f"(at most {max_categories} categories)")
     table = count_table(groups, variables)
-    moments = None
+    moments: dict[int | None, DesignMoments] | None = None
     if ids:
-        options = {"row_codes": table.row_codes, "col_codes": table.col_codes,
+        options: dict[str, Any] = {"row_codes": table.row_codes, "col_codes": table.col_codes,
                    "stratified": strata is not None, "clustered": cluster is not None}
         moments = {None: design_moments_from_groups(groups, **options)}
         for i, code in enumerate(table.layer_codes or ()):

@@ -7,7 +7,12 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from tripartite.surveys.models import Campaign
-from tripartite.surveys.results.parquet import CODEBOOK_NAME, ROWS_PER_FILE, ParquetExportError, export_parquet
+from tripartite.surveys.results.parquet import (
+    CODEBOOK_NAME,
+    ROWS_PER_FILE,
+    ParquetExportError,
+    export_parquet,
+)
 
 
 class Command(BaseCommand):
