@@ -45,7 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def data_options(p: argparse.ArgumentParser) -> None:
-        p.add_argument("data", metavar="DATA", help="a .csv, .xlsx or .sav file, or `paper` for the shipped paper data")
+        p.add_argument("data", metavar="DATA", help="a .csv, .xlsx, .sav or .parquet file, a directory of Parquet "
+                                                    "files, or `paper` for the shipped paper data")
         p.add_argument("--codebook", metavar="FILE", help="codebook (.yaml/.json: codebook or questionnaire export)")
         p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of labels and findings (default en)")
 

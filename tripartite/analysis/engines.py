@@ -298,8 +298,11 @@ def spark_session(master: str | None = None) -> Any:
         from pyspark.sql import SparkSession
     except ImportError:
         raise EngineError("the Spark engine needs pyspark: %(command)s", command="pip install 'tripartite[spark]'") from None
-    builder = (SparkSession.builder.appName("tripartite analyze").master(master or "local[*]")
-               .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false"))
+    builder = (SparkSession.builder.appName("tripartite analyze")
+               .config("spark.ui.showConsoleProgress", "false"))
+    # Under spark-submit the master (and the rest of the cluster's settings) come from spark-submit.
+    if master or not os.environ.get("PYSPARK_GATEWAY_PORT"):
+        builder = builder.master(master or "local[*]").config("spark.ui.enabled", "false")
     if not master or master.startswith("local"):
         builder = builder.config("spark.sql.shuffle.partitions", str(max(2, os.cpu_count() or 2)))
     try:
