@@ -52,7 +52,7 @@ lint: install
 	$(VENV)/bin/mypy tripartite
 
 # Benchmarks print figures and assert nothing. The survey ones need PostgreSQL: each gets a throwaway server.
-BENCH_LOCAL = bench/analysis.py bench/analysis_cli.py
+BENCH_LOCAL = bench/analysis.py bench/analysis_cli.py bench/analysis_scale.py
 BENCH_PG = bench/surveys_crosstab.py bench/surveys_import.py bench/surveys_submit.py
 
 bench: install

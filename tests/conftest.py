@@ -136,3 +136,20 @@ def api(client: Any) -> Callable[[Any], ApiClient]:
         return ApiClient(client, raw)
 
     return for_user
+
+
+@pytest.fixture(scope="session")
+def spark() -> Any:
+    """ONE SparkSession (local[*], the machine's JVM) for every Spark test of the run; the command line's
+    own getOrCreate() finds it, so no test pays the JVM's start twice."""
+    import os
+    import shutil
+
+    pytest.importorskip("pyspark")
+    if not shutil.which("java") and not os.environ.get("JAVA_HOME"):
+        pytest.skip("no Java runtime (.ci/run installs default-jre-headless)")
+    from tripartite.analysis.engines import spark_session
+
+    session = spark_session()
+    yield session
+    session.stop()

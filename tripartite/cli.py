@@ -17,6 +17,8 @@ commands:
   restore FILE    restore a backup into an empty installation (verified first; a damaged archive changes nothing)
   audit-check     prove that no row of the audit trail was removed or changed (non-zero exit status if one was)
   audit-export    the audit trail of a date range as CSV or JSON (tripartite audit-export --help)
+  surveys export-parquet CAMPAIGN DIR
+                  a campaign's answers as partitioned Parquet, to count on Spark (docs/scale.md)
   manage ...      any Django management command (migrate, createsuperuser, ...)
 """
 
@@ -49,6 +51,21 @@ def main(argv: list[str] | None = None) -> int:
             call_command(command.replace("-", "_"), *rest)
         except CommandError as error:
             print(f"tripartite {command}: {error}", file=sys.stderr)
+            return 2
+        return 0
+    if command == "surveys":
+        surveys_commands = {"export-parquet": "export_parquet"}
+        if not rest or rest[0] not in surveys_commands:
+            print(f"usage: tripartite surveys {{{','.join(surveys_commands)}}} ...", file=sys.stderr)
+            return 2
+        _django()
+        from django.core.management import call_command
+        from django.core.management.base import CommandError
+
+        try:
+            call_command(surveys_commands[rest[0]], *rest[1:])
+        except CommandError as error:
+            print(f"tripartite surveys {rest[0]}: {error}", file=sys.stderr)
             return 2
         return 0
     if command in ("manage", "load-demo", "serve"):

@@ -24,6 +24,8 @@ EXIT_OK = 0
 EXIT_INPUT = 2
 PAPER = "paper"
 FORMATS = ("text", "csv", "json", "xlsx")
+# The counting engines (tripartite.analysis.engines, imported only when one is used).
+ENGINE_CHOICES = ("auto", "numpy", "stream", "spark")
 
 
 class UsageError(Exception):
@@ -43,9 +45,17 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def data_options(p: argparse.ArgumentParser) -> None:
-        p.add_argument("data", metavar="DATA", help="a .csv, .xlsx or .sav file, or `paper` for the shipped paper data")
+        p.add_argument("data", metavar="DATA", help="a .csv, .xlsx, .sav or .parquet file, a directory of Parquet "
+                                                    "files, or `paper` for the shipped paper data")
         p.add_argument("--codebook", metavar="FILE", help="codebook (.yaml/.json: codebook or questionnaire export)")
         p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of labels and findings (default en)")
+
+    def engine_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--engine", choices=ENGINE_CHOICES, default="auto",
+                       help="where to count: numpy (in memory), stream (in batches, bounded memory), spark "
+                            "(Apache Spark); auto streams CSV/Parquet files larger than 512 MiB (default auto)")
+        p.add_argument("--spark-master", metavar="URL",
+                       help="Spark master for --engine spark (default local[*]), e.g. spark://host:7077")
 
     def output_options(p: argparse.ArgumentParser) -> None:
         p.add_argument("--format", choices=FORMATS, default="text", help="output format (default text)")
@@ -55,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     data_options(freq)
     freq.add_argument("--var", required=True, metavar="COL", help="the coded variable")
     freq.add_argument("--weight", metavar="COL", help="weight column")
+    engine_options(freq)
     output_options(freq)
     freq.add_argument("--chart", metavar="PATH", help="also draw the distribution as bars (.svg or .png)")
 
@@ -68,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     cross.add_argument("--cluster", metavar="COL",
                        help="cluster (PSU) of each respondent, nested in strata (design-based tests; needs --weight)")
     cross.add_argument("--public", action="store_true", help="suppress cells below the threshold (k=5)")
+    engine_options(cross)
     output_options(cross)
     cross.add_argument("--chart", metavar="PATH", help="also draw row %% as stacked bars (.svg or .png)")
 
@@ -106,6 +118,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return commands[args.command](args)
     except Exception as exc:
         if _is_input_error(exc):
+            template = getattr(exc, "template", None)
+            if template:
+                return _fail(gettext(lang, template) % exc.params, lang)  # type: ignore[attr-defined]
             return _fail(_one_line(exc), lang)
         raise
 
@@ -156,6 +171,9 @@ def _codebook(args: argparse.Namespace) -> Codebook | None:
         return load_codebook(args.codebook)
     if args.data == PAPER:
         return paper_codebook()
+    beside = Path(args.data) / "_codebook.json"  # a directory written by `tripartite surveys export-parquet`
+    if beside.is_file():
+        return load_codebook(beside)
     return None
 
 
@@ -192,19 +210,55 @@ def _input_error(text: str) -> Exception:
 # Subcommands
 
 
+def _engine(args: argparse.Namespace) -> str:
+    """The counting engine: as asked, or — for `auto` — streaming for a CSV/Parquet file above the threshold."""
+    if args.engine != "auto":
+        if args.spark_master and args.engine != "spark":
+            raise _input_error("--spark-master needs --engine spark")
+        return str(args.engine)
+    if args.spark_master:
+        return "spark"
+    if args.data == PAPER:
+        return "numpy"
+    from tripartite.analysis.engines import STREAM_THRESHOLD_BYTES
+
+    path = Path(args.data)
+    if path.is_dir():
+        size = sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+    elif path.suffix.lower() in (".csv", ".parquet", ".pq") and path.is_file():
+        size = path.stat().st_size
+    else:
+        return "numpy"
+    return "stream" if size > STREAM_THRESHOLD_BYTES else "numpy"
+
+
+def _source(args: argparse.Namespace) -> str:
+    from tripartite.analysis.readers import PAPER_DIR
+
+    return str(PAPER_DIR / "responses.csv") if args.data == PAPER else str(args.data)
+
+
 def _freq(args: argparse.Namespace) -> int:
     from tripartite.analysis.tables import frequencies
 
     _check_chart_suffix(args.chart)
-    numeric = [args.weight] if args.weight else []
-    dataset = _dataset(args, [args.var], numeric)
-    result = frequencies(
-        dataset.array(args.var),
-        weights=dataset.numeric(args.weight) if args.weight else None,
-        codebook=dataset.codebook,
-        name=args.var,
-        lang=args.lang,
-    )
+    engine = _engine(args)
+    if engine != "numpy":
+        from tripartite.analysis.engines import count_frequencies
+
+        counts, codebook = count_frequencies(engine, _source(args), var=args.var, weight=args.weight,
+                                             codebook=_codebook(args), master=args.spark_master)
+        result = frequencies(counts, codebook=codebook, name=args.var, lang=args.lang)
+    else:
+        numeric = [args.weight] if args.weight else []
+        dataset = _dataset(args, [args.var], numeric)
+        result = frequencies(
+            dataset.array(args.var),
+            weights=dataset.numeric(args.weight) if args.weight else None,
+            codebook=dataset.codebook,
+            name=args.var,
+            lang=args.lang,
+        )
     data = result.to_dict()
     status = _emit(data, args)
     if args.chart:
@@ -258,6 +312,16 @@ def _crosstab(args: argparse.Namespace) -> int:
         raise _input_error("--strata and --cluster describe a weighted design: give --weight too")
     if set(design) & set(coded):
         raise _input_error("--strata and --cluster must not be the table's own columns")
+    engine = _engine(args)
+    if engine != "numpy":
+        from tripartite.analysis.engines import count_crosstab
+
+        counted = count_crosstab(engine, _source(args), rows=args.rows, cols=args.cols, layer=args.layer,
+                                 weight=args.weight, strata=args.strata, cluster=args.cluster,
+                                 codebook=_codebook(args), master=args.spark_master, max_categories=MAX_CATEGORIES)
+        result = crosstab(counted.table, codebook=counted.codebook, row_name=args.rows, col_name=args.cols,
+                          layer_name=args.layer, lang=args.lang, public=args.public, moments=counted.moments)
+        return _emit_crosstab(result, args)
     dataset = _dataset(args, coded, [args.weight] if args.weight else [])
     _check_categorical(dataset, coded)
     ids = _design_ids(args, design)
@@ -275,6 +339,10 @@ def _crosstab(args: argparse.Namespace) -> int:
         lang=args.lang,
         public=args.public,
     )
+    return _emit_crosstab(result, args)
+
+
+def _emit_crosstab(result: Any, args: argparse.Namespace) -> int:
     data = result.to_dict()
     status = _emit(data, args)
     if args.chart:

@@ -387,6 +387,15 @@ def read_dataset(
     the codebook unless one is given.
     """
     path = Path(source)
+    if is_parquet_path(path):
+        header = parquet_columns(path)
+        for name in [*(coded or []), *numeric]:
+            if name not in header:
+                raise AnalysisInputError(_unknown_column_message(name, header, str(path)))
+        if coded is None:
+            coded = [c for c in header if c not in numeric and (codebook is None or c in codebook)]
+        frame = read_parquet(path, list(dict.fromkeys([*coded, *numeric])))
+        return dataset_from_frame(frame, coded=list(coded), numeric=numeric, codebook=codebook, source=str(path))
     if not path.is_file():
         raise AnalysisInputError(f"file not found: {path}")
     suffix = path.suffix.lower()
@@ -468,8 +477,40 @@ def _as_written(series: pd.Series) -> pd.Series:
     return pd.Series([one(v) for v in series], index=series.index, dtype=object)
 
 
+def is_parquet_path(path: Path) -> bool:
+    """A Parquet file (.parquet, .pq) or a directory of them (partitioned Parquet)."""
+    return path.suffix.lower() in (".parquet", ".pq") or path.is_dir()
+
+
+def parquet_columns(path: Path) -> list[str]:
+    """Column names of a Parquet file or directory (read from its schema, not its rows)."""
+    if not path.exists():
+        raise AnalysisInputError(f"file not found: {path}")
+    try:
+        import pyarrow.dataset as ds
+
+        return list(ds.dataset(str(path), format="parquet").schema.names)
+    except Exception as exc:  # pyarrow raises ArrowInvalid, OSError … for a file that is not Parquet
+        raise AnalysisInputError(f"cannot read {path}: {_first_line(exc)}") from None
+
+
+def read_parquet(path: Path, columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """The columns of a Parquet file or directory as a DataFrame (integers with nulls become float NaN)."""
+    try:
+        import pyarrow.dataset as ds
+
+        table = ds.dataset(str(path), format="parquet").to_table(columns=list(columns) if columns else None)
+    except Exception as exc:
+        raise AnalysisInputError(f"cannot read {path}: {_first_line(exc)}") from None
+    if table.num_rows == 0:
+        raise AnalysisInputError(f"no data: {path} has no rows")
+    return table.to_pandas()
+
+
 def _read_whole_table(source: str | Path, text_columns: Sequence[str]) -> tuple[pd.DataFrame, Codebook | None]:
     path = Path(source)
+    if is_parquet_path(path):
+        return read_parquet(path), None
     if not path.is_file():
         raise AnalysisInputError(f"file not found: {path}")
     suffix = path.suffix.lower()

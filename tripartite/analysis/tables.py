@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -602,6 +602,7 @@ def crosstab(
     lang: str = "en",
     public: bool = False,
     k: int = DEFAULT_K,
+    moments: Mapping[int | None, DesignMoments] | None = None,
 ) -> Crosstab:
     """A two-way table of `rows` by `cols` (integer-coded arrays), or of a back-end's `CountTable`.
 
@@ -610,8 +611,12 @@ def crosstab(
     cells) in `to_dict()` and in the findings.  A weighted table is tested under its sampling
     design: `strata` and `clusters` (one id per respondent; clusters nested in strata) join the
     weights; without them every respondent is its own PSU (a weights-only design).  A `CountTable`
-    carries the weights-only design (its Σw²); strata and clusters need the respondents' arrays.
+    carries the weights-only design (its Σw²); strata and clusters need the respondents' arrays, or
+    the design's `moments` counted with the table (`engines.design_moments_from_groups`): key None for
+    the table (its total when layered), i for the i-th layer.
     """
+    if moments is not None and not isinstance(rows, CountTable):
+        raise TypeError("design moments go with a counted table (a CountTable)")
     if isinstance(rows, CountTable):
         if strata is not None or clusters is not None:
             raise DesignError("strata and clusters need the respondents' codes, not a counted table")
@@ -639,7 +644,9 @@ def crosstab(
     sample_rows = _sample_rows(ct)
     variables = (_lookup(codebook, row_name), _lookup(codebook, col_name), _lookup(codebook, layer_name))
 
-    def moments_of(domain: np.ndarray | None) -> DesignMoments | None:
+    def moments_of(domain: np.ndarray | None, index: int | None = None) -> DesignMoments | None:
+        if moments is not None:
+            return moments[index]
         if strata is None and clusters is None:
             return None
         return design_moments(_as_column(rows, str(row_name)), _as_column(cols, str(col_name)),
@@ -654,7 +661,8 @@ def crosstab(
     subtables = tuple(
         _build(ct.layer(i), row_axis, col_axis, lang=lang, public=public, k=k,
                layer=layer_axis, layer_index=i, with_exclusions=False,
-               moments=None if layer_values is None else moments_of(layer_values == code),
+               moments=(moments_of(None, i) if moments is not None else
+                        None if layer_values is None else moments_of(layer_values == code)),
                sample_rows=sample_rows)
         for i, code in enumerate(ct.layer_codes)
     )
