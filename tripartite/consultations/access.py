@@ -30,9 +30,9 @@ def _org_scopes_of(user: Any, roles: tuple[str, ...] | None = None) -> set[int]:
             and a.scope_id is not None and (roles is None or a.role in roles)}
 
 
-def _covers(org_ids: set[int], organisation: Organisation) -> bool:
+def _covers(org_ids: set[int], organisation: Organisation | None) -> bool:
     """Whether a role over one of `org_ids` reaches `organisation` (its own or an ancestor's)."""
-    return any(pk in org_ids for _scope, pk in organisation.policy_scopes())
+    return organisation is not None and any(pk in org_ids for _scope, pk in organisation.policy_scopes())
 
 
 def seats(referral: Referral, on: date | None = None) -> QuerySet[CommissionMember]:

@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import File, Form, Query, Router, Schema, Status
 from ninja.errors import HttpError
@@ -331,14 +331,21 @@ def create_draft(request: HttpRequest, payload: DraftIn) -> Any:
     draft = services.draft_create(
         by=current_user(request), drafter=drafter, kind=payload.kind, texts=_texts(payload), note=payload.note,
         reference=payload.reference, **{c: getattr(payload, c) for c in in_languages("title")})
-    return Status(201, {**draft_out(draft), "latest": version_out(draft.latest_version())})
+    return Status(201, {**draft_out(draft), "latest": _latest_out(draft)})
+
+
+def _latest_out(draft: DraftAct) -> dict[str, Any]:
+    version = draft.latest_version()
+    if version is None:  # a draft is created with its first version, so only a broken database has none
+        raise Http404
+    return version_out(version)
 
 
 @router.get("/drafts/{int:draft_id}", response={200: DraftDetail, **READ_ERRORS})
 def get_draft(request: HttpRequest, draft_id: int) -> Any:
     """A draft with the articles of its latest version."""
     draft = _draft(request, draft_id)
-    return {**draft_out(draft), "latest": version_out(draft.latest_version())}
+    return {**draft_out(draft), "latest": _latest_out(draft)}
 
 
 @router.patch("/drafts/{int:draft_id}", response={200: DraftOut, **WRITE_ERRORS})

@@ -18,7 +18,7 @@ class ConsultationsConfig(AppConfig):
         # referrals to the commission's secretariat. Positions are the organisations' own: an editor of the
         # organisation records and withdraws them, and services also require a seat on that side of the
         # commission. Who may read working positions before publication: tripartite.consultations.access.
-        drafter = {Role.SECRETARY: EDIT, Role.EDITOR: EDIT, Role.CONCILIATOR: READ, Role.ANALYST: READ}
+        drafter: dict[str, frozenset[Action]] = {Role.SECRETARY: EDIT, Role.EDITOR: EDIT, Role.CONCILIATOR: READ, Role.ANALYST: READ}
         register_grants({
             "consultations.draftact": drafter,
             "consultations.draftversion": drafter,

@@ -75,7 +75,8 @@ def split_units(text: str) -> list[Unit]:
         style = next((p for line in lines for p in _POINT_STYLES if p.match(line)), None)
         if style is None:
             raise TextNotRecognised("no_articles")
-        kind, starts = POINT, style.match
+        pattern = style
+        kind, starts = POINT, lambda line: pattern.match(line)
     units: list[Unit] = []
     preamble: list[str] = []
     current: tuple[str, str, list[str]] | None = None

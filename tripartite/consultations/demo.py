@@ -138,7 +138,7 @@ This Law enters into force ten calendar days after its first official publicatio
 }
 
 
-def _texts(field: str, kk: str, ru: str, en: str) -> dict[str, str]:
+def _texts(field: str, kk: str, ru: str, en: str) -> dict[str, Any]:
     return {f"{field}_kk": kk, f"{field}_ru": ru, f"{field}_en": en}
 
 

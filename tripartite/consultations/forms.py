@@ -41,7 +41,7 @@ class DraftTextFields(forms.Form):
                                                           help_text=_("Instead of pasting: a .docx or .pdf file."))
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         for code in LANGUAGE_CODES:
             upload = data.get(f"file_{code}")
             if upload is None:
@@ -62,9 +62,9 @@ class DraftForm(DraftTextFields):
 
     def __init__(self, *args: Any, drafters: QuerySet[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["drafter"].queryset = drafters
+        self.fields["drafter"].queryset = drafters  # type: ignore[attr-defined]
         for column in in_languages("title"):
-            self.fields[column] = DraftAct._meta.get_field(column).formfield(required=False)
+            self.fields[column] = DraftAct._meta.get_field(column).formfield(required=False)  # type: ignore[union-attr,assignment]
         self.order_fields(["kind", "drafter", *in_languages("title"), "reference"])
 
 
@@ -82,13 +82,15 @@ class ReferralForm(forms.Form):
 
     def __init__(self, *args: Any, commissions: QuerySet[Commission], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["commission"].queryset = commissions
+        self.fields["commission"].queryset = commissions  # type: ignore[attr-defined]
 
 
 class MeetingLinkForm(forms.Form):
-    agenda_item = forms.ModelChoiceField(label=_("Agenda item"), queryset=None, required=False,  # type: ignore[arg-type]
+    agenda_item: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+        label=_("Agenda item"), queryset=None, required=False,  # type: ignore[arg-type]
                                          help_text=_("The item of the commission's meeting that considered the draft."))
-    decision = forms.ModelChoiceField(label=_("Decision"), queryset=None, required=False)  # type: ignore[arg-type]
+    decision: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+        label=_("Decision"), queryset=None, required=False)  # type: ignore[arg-type]
     commission_stance = forms.ChoiceField(label=_("The commission's decision on the draft"), required=False,
                                           choices=[("", "—"), *CommissionStance.choices])
 
@@ -96,12 +98,12 @@ class MeetingLinkForm(forms.Form):
         from tripartite.commissions.models import AgendaItem, Decision
 
         super().__init__(*args, **kwargs)
-        self.fields["agenda_item"].queryset = AgendaItem.objects.filter(meeting__commission=commission).select_related(
+        self.fields["agenda_item"].queryset = AgendaItem.objects.filter(meeting__commission=commission).select_related(  # type: ignore[attr-defined]
             "meeting").order_by("-meeting__date", "number")
-        self.fields["agenda_item"].label_from_instance = lambda i: f"{i.meeting.date.isoformat()} — {i.number}. {i}"
-        self.fields["decision"].queryset = Decision.objects.filter(meeting__commission=commission).select_related(
+        self.fields["agenda_item"].label_from_instance = lambda i: f"{i.meeting.date.isoformat()} — {i.number}. {i}"  # type: ignore[attr-defined]
+        self.fields["decision"].queryset = Decision.objects.filter(meeting__commission=commission).select_related(  # type: ignore[attr-defined]
             "meeting").order_by("-meeting__date", "id")
-        self.fields["decision"].label_from_instance = lambda d: f"{d.meeting.date.isoformat()} — {d}"
+        self.fields["decision"].label_from_instance = lambda d: f"{d.meeting.date.isoformat()} — {d}"  # type: ignore[attr-defined]
 
 
 class PublishForm(forms.Form):
@@ -118,11 +120,11 @@ class PositionForm(forms.ModelForm):
 
     def __init__(self, *args: Any, speakers: list[tuple[str, str]], articles: QuerySet[Article], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["speaker"].choices = speakers
-        self.fields["article"].queryset = articles
-        self.fields["article"].empty_label = str(_("The draft as a whole"))
-        self.fields["article"].label_from_instance = lambda a: a.title_line
-        self.fields["stance"].choices = Stance.choices
+        self.fields["speaker"].choices = speakers  # type: ignore[attr-defined]
+        self.fields["article"].queryset = articles  # type: ignore[attr-defined]
+        self.fields["article"].empty_label = str(_("The draft as a whole"))  # type: ignore[attr-defined]
+        self.fields["article"].label_from_instance = lambda a: a.title_line  # type: ignore[attr-defined]
+        self.fields["stance"].choices = Stance.choices  # type: ignore[attr-defined]
         self.order_fields(["speaker", "article", "stance"])
 
 
@@ -135,7 +137,7 @@ class ReplyForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["verdict"].choices = Verdict.choices
+        self.fields["verdict"].choices = Verdict.choices  # type: ignore[attr-defined]
 
 
 class CloseForm(forms.Form):

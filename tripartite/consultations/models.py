@@ -231,12 +231,14 @@ class Referral(models.Model):
             errors["period_days"] = [_("Give at least one working day.")]
         if self.published_on and self.referred_on and self.published_on < self.referred_on:
             errors["published_on"] = [_("Positions cannot be published before the draft was referred.")]
-        if self.agenda_item_id and self.agenda_item.meeting.commission_id != self.commission_id:
+        item = self.agenda_item if self.agenda_item_id else None
+        if item is not None and item.meeting.commission_id != self.commission_id:
             errors["agenda_item"] = [_("Choose an agenda item of a meeting of this commission.")]
-        if self.decision_id:
-            if self.decision.meeting.commission_id != self.commission_id:
+        decision = self.decision if self.decision_id else None
+        if decision is not None:
+            if decision.meeting.commission_id != self.commission_id:
                 errors["decision"] = [_("Choose a decision of this commission.")]
-            elif self.agenda_item_id and self.decision.meeting_id != self.agenda_item.meeting_id:
+            elif item is not None and decision.meeting_id != item.meeting_id:
                 errors["decision"] = [_("Choose a decision of the meeting that considered the draft.")]
             if not self.commission_stance:
                 errors["commission_stance"] = [_("Say what the commission decided on the draft.")]
@@ -320,7 +322,8 @@ class Position(models.Model):
             errors["wording_ru"] = [_("Give the proposed wording in at least one language.")]
         if self.stance == Stance.OPPOSE and not has_text(self, "reasons"):
             errors["reasons_ru"] = [_("Give the reasons for the objection in at least one language.")]
-        if self.article_id and self.referral_id and self.article.version.draft_id != self.referral.draft_id:
+        article = self.article if self.article_id else None
+        if article is not None and self.referral_id and article.version.draft_id != self.referral.draft_id:
             errors["article"] = [_("Choose an article of this draft.")]
         if errors:
             raise ValidationError(errors)
