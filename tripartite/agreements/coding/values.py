@@ -206,12 +206,12 @@ def parameters_in(text: str, *, mci: int | None = None, mci_rule: str = "monthly
             if thousand:
                 unit_after = _UNITS[1][1].match(text, thousand.end())
                 if unit_after:
-                    value, unit, end = value * 1000, TENGE, thousand.end() + unit_after.end()
+                    value, unit, end = value * 1000, TENGE, unit_after.end()
         if unit == "":
             coefficient = _choose_key(text, number.start, number.end, "", taken)
             # A coefficient is the number right after the word ("коэффициент 1,2"), never a count in a list.
             if coefficient is None or number.words or not re.search(
-                    r"(?:коэффициент|coefficient)\w*\W{0,25}$", text[max(0, number.start - 40):number.start], _I):
+                    r"(?:коэффициент|coefficient)\w*[^.;\d]{0,40}$", text[max(0, number.start - 60):number.start], _I):
                 continue
             found.append(Found(coefficient.key, _as_number(value), "coefficient", text[number.start:end],
                                number.start, end))
