@@ -17,6 +17,7 @@ commands:
   restore FILE    restore a backup into an empty installation (verified first; a damaged archive changes nothing)
   audit-check     prove that no row of the audit trail was removed or changed (non-zero exit status if one was)
   audit-export    the audit trail of a date range as CSV or JSON (tripartite audit-export --help)
+  clauses train   retrain the clause-topic model of agreement coding; prints cross-validated accuracy
   manage ...      any Django management command (migrate, createsuperuser, ...)
 """
 
@@ -40,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
         return analyze_main(rest)
     if command == "run":
         command = "serve"
-    if command in ("deadlines", "remind", "backup", "restore", "audit-check", "audit-export"):
+    if command in ("deadlines", "remind", "backup", "restore", "audit-check", "audit-export", "clauses"):
         _django()
         from django.core.management import call_command
         from django.core.management.base import CommandError
