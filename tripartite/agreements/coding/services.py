@@ -15,8 +15,9 @@ from .extract import text_from_file
 from .segment import Segment, articles
 from .values import Found, mci_for, parameters_in
 
-#: The longest text the API codes at once (characters): a 40-page agreement is about 100 000.
-MAX_TEXT_CHARS = 2_000_000
+#: The longest text coded at once (characters): a 40-page agreement is about 100 000; the request body limit
+#: (DATA_UPLOAD_MAX_MEMORY_SIZE, 2.5 MB) refuses a larger JSON body with 413 before it is read.
+MAX_TEXT_CHARS = 1_000_000
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
@@ -73,3 +74,13 @@ def suggest(text: str, *, lang: str | None = None, on: date | None = None) -> Su
 
 def value_out(value: Decimal) -> int | Decimal:
     return int(value) if value == value.to_integral_value() else value
+
+
+def may_code(user: object) -> bool:
+    """Editors may code agreements: whoever may register an agreement somewhere (or the platform admin)."""
+    from tripartite.core.policy import GRANTS, Action, assignments_of, is_platform_admin
+
+    if is_platform_admin(user):
+        return True
+    grants = GRANTS.get("agreements.agreement", {})
+    return any(Action.CREATE in grants.get(a.role, frozenset()) for a in assignments_of(user))
