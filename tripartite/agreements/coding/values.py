@@ -70,7 +70,8 @@ KEYS: tuple[Key, ...] = (
     Key("minimum_monthly_pay", frozenset({TENGE, MCI}),
         (_c(r"минимальн\w* (?:размер\w* )?(?:месячн\w* )?(?:заработн\w* плат|оплат|оклад|тарифн)|"
             r"ең төменгі (?:айлық )?(?:жалақ|еңбекақ|айлықақ|тарифтік)|minimum (?:monthly )?(?:wage|pay|salary|"
-            r"rate)|не ниже|кемінде|no less than|not less than|at least|ставк\w* первого разряда|"
+            r"rate)|minimum pay|месячн\w* оплат\w* труда|айлық еңбекақ|не ниже|(?:не может быть|не должна быть) ниже|"
+            r"төмен болм|кемінде|less than|at least|ставк\w* первого разряда|"
             r"бірінші разряд|first grade|lowest grade"),), unit=TENGE),
     Key("tariff_coefficient", frozenset({""}),
         (_c(r"коэффициент|coefficient"),), unit="coefficient"),
@@ -86,7 +87,8 @@ KEYS: tuple[Key, ...] = (
     Key("night_work_premium", frozenset({PERCENT, TIMES}),
         (_c(r"ночн|түнгі|night"),), unit=PERCENT),
     Key("redundancy_compensation", frozenset({MONTHS_OF_PAY}),
-        (_c(r"сокращ|қысқар|redundan|downsiz|reduction in (?:staff|headcount|the workforce)|ликвидац|тарат"),),
+        (_c(r"сокращ|қысқар|redundan|downsiz|staff reduction|reduction in (?:staff|headcount|the workforce)|"
+            r"ликвидац|тарат"),),
         unit=MONTHS_OF_PAY),
     Key("employer_reply_to_demands", frozenset({WORKING_DAYS, DAYS}),
         (_c(r"требован|талап|demands?\b|claims?\b"),
@@ -107,7 +109,8 @@ KEYS: tuple[Key, ...] = (
 _DISPUTE_KEYS = {"employer_reply_to_demands", "conciliation_commission_creation",
                  "conciliation_commission_consideration", "labour_arbitration_creation",
                  "labour_arbitration_consideration", "strike_notice"}
-_SENTENCE_END = re.compile(r"(?<!\d)[.;!?](?=\s)|(?<=\d)\.(?=\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])|\n\s*\n|\n(?=\s*(?:\d+\)|[-•—]))")
+# A semicolon ends a sentence only at the end of a line (a list item); inside a line it joins two halves of one.
+_SENTENCE_END = re.compile(r"(?<!\d)[.!?](?=\s)|;(?=[ \t]*\n)|(?<=\d)\.(?=\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])|\n\s*\n|\n(?=\s*(?:\d+\)|[-•—]))")
 _AFTER = 12  # characters after a number in which its cue may still stand ("30 календарных дней ежегодного")
 
 
