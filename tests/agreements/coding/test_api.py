@@ -79,3 +79,10 @@ def test_bad_input_gets_a_json_4xx(api, editor, path, body, status, code):
 def test_readers_get_403_and_anonymous_callers_401(api, personas):
     assert api(personas.member).post("agreements/segment", {"text": TEXT})[0] == 403
     assert api(None).post("agreements/clause-suggestions", {"text": TEXT})[0] == 401
+
+
+@pytest.mark.parametrize(("lang", "words"), [("kk", "Белгісіз тіл"), ("ru", "Неизвестный язык")])
+def test_errors_are_translated(client, api, editor, lang, words):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = lang
+    status, body = api(editor).post("agreements/clause-suggestions", {"text": "Текст", "lang": "de"})
+    assert status == 422 and words in body["message"]
