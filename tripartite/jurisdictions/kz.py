@@ -14,8 +14,15 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from . import kz_agreements, kz_consultations, kz_disputes, kz_principles, kz_programmes
-from . import kz_clause_corpus, kz_clause_corpus_heldout
+from . import (
+    kz_agreements,
+    kz_clause_corpus,
+    kz_clause_corpus_heldout,
+    kz_consultations,
+    kz_disputes,
+    kz_principles,
+    kz_programmes,
+)
 from .clause_corpus import ClauseCorpus
 from .identifiers import InvalidIdentifier, bin_control_digit, validate_bin
 from .kz_acts import (

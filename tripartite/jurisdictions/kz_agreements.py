@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 
 from .agreements import ClauseParameter
-from .kz_acts import BUDGET_LAW, LABOUR_CODE, LABOUR_CODE_URL
+from .kz_acts import LABOUR_CODE, LABOUR_CODE_URL
 from .rules import Rule, Unit
 from .texts import LegalSource, text
 
@@ -70,7 +70,10 @@ RULES: tuple[Rule, ...] = (
 def _mci(value: int, year: int) -> Rule:
     """The monthly calculation index (МРП / АЕК) of one year, in tenge: agreements state sums in it."""
     return Rule("monthly_calculation_index", value, Unit.TENGE, date(year, 1, 1), date(year, 12, 31),
-                LegalSource(BUDGET_LAW, None, None,
+                LegalSource(text("Республикалық бюджет туралы заң (айлық есептік көрсеткіш, АЕК)",
+                                 "Закон о республиканском бюджете (месячный расчётный показатель, МРП)",
+                                 "Law on the republican budget (monthly calculation index, MCI)"), None,
+                            "https://adilet.zan.kz/rus/search/docs",
                             "UNCONFIRMED: background value of the year's budget law, not in the retrieved "
                             "sources; verify before relying on sums converted from МРП."), False,
                 text("Айлық есептік көрсеткіш (АЕК), теңгемен (расталмаған).",

@@ -13,7 +13,7 @@ import re
 import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -104,7 +104,7 @@ def _model_dir() -> Path:
 
 def _version(examples: list[LabelledArticle]) -> str:
     digest = hashlib.sha256("\x1e".join(f"{e.topic}\x1f{e.lang}\x1f{e.text}" for e in examples).encode())
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S")
+    stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
     return f"{current_pack().code}-{stamp}-{digest.hexdigest()[:8]}"
 
 
