@@ -6,9 +6,11 @@ articles (``kz_clause_corpus_heldout``) were written separately and are never us
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from .clause_corpus import LabelledArticle, compose
 
-OPENERS = {
+OPENERS: Mapping[str, Sequence[str]] = {
     "ru": ("Работодатель обязуется:", "Стороны договорились, что", "В соответствии с настоящим договором",
            "Работодатель совместно с профсоюзом обеспечивает следующее:"),
     "kk": ("Жұмыс беруші міндеттенеді:", "Тараптар келісті:", "Осы шартқа сәйкес",
@@ -17,7 +19,7 @@ OPENERS = {
            "The employer, together with the union, ensures the following:"),
 }
 
-HEADINGS = {
+HEADINGS: Mapping[str, Mapping[str, Sequence[str]]] = {
     "pay": {"ru": ("Оплата труда", "Заработная плата"), "kk": ("Еңбекақы", "Жалақы"), "en": ("Pay", "Wages")},
     "working_time": {"ru": ("Рабочее время",), "kk": ("Жұмыс уақыты",), "en": ("Working time", "Hours of work")},
     "rest_leave": {"ru": ("Время отдыха", "Отпуска"), "kk": ("Демалыс уақыты",), "en": ("Rest and leave",)},
@@ -31,7 +33,7 @@ HEADINGS = {
     "other": {"ru": ("Заключительные положения",), "kk": ("Қорытынды ережелер",), "en": ("Final provisions",)},
 }
 
-SENTENCES = {
+SENTENCES: Mapping[str, Mapping[str, Sequence[str]]] = {
     "pay": {
         "ru": (
             "Минимальная месячная заработная плата работников устанавливается не ниже {pay} тенге.",

@@ -106,10 +106,10 @@ def clean_pages(pages: list[str]) -> str:
         repeated = {key for key, n in counts.items() if n * 2 > len(split)}
     kept: list[str] = []
     for lines in split:
-        filled = [i for i, line in enumerate(lines) if line.strip()]
-        edges = set(filled[:_EDGE_LINES] + filled[-_EDGE_LINES:])
+        numbered = [i for i, line in enumerate(lines) if line.strip()]
+        at_edge = set(numbered[:_EDGE_LINES] + numbered[-_EDGE_LINES:])
         for i, line in enumerate(lines):
-            if i in edges and (_PAGE_NUMBER.match(line) or _furniture_key(line) in repeated):
+            if i in at_edge and (_PAGE_NUMBER.match(line) or _furniture_key(line) in repeated):
                 continue
             kept.append(line.rstrip())
     text = "\n".join(kept).replace("\u00ad\n", "").replace("\u00ad", "")
