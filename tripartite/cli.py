@@ -19,6 +19,7 @@ commands:
   audit-export    the audit trail of a date range as CSV or JSON (tripartite audit-export --help)
   surveys export-parquet CAMPAIGN DIR
                   a campaign's answers as partitioned Parquet, to count on Spark (docs/scale.md)
+  clauses train   retrain the clause-topic model of agreement coding; prints cross-validated accuracy
   manage ...      any Django management command (migrate, createsuperuser, ...)
 """
 
@@ -42,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         return analyze_main(rest)
     if command == "run":
         command = "serve"
-    if command in ("deadlines", "remind", "backup", "restore", "audit-check", "audit-export"):
+    if command in ("deadlines", "remind", "backup", "restore", "audit-check", "audit-export", "clauses"):
         _django()
         from django.core.management import call_command
         from django.core.management.base import CommandError

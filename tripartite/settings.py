@@ -189,3 +189,6 @@ LOGGING = {
 }
 
 AUTHENTICATION_BACKENDS = ["tripartite.core.backends.PlatformRoleBackend"]
+
+# Agreement coding (issue 18): where the trained clause-topic models are kept, one file per version.
+CLAUSE_MODEL_DIR = Path(os.environ.get("TRIPARTITE_CLAUSE_MODEL_DIR", VAR_DIR / "clause-models"))

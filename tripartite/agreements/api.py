@@ -661,3 +661,9 @@ def put_procedure(request: HttpRequest, agreement_id: int, payload: ProcedureIn)
     return _procedure_out(agreement)
 
 
+
+
+# Agreement coding (issue 18): segmentation and clause suggestions, in their own module.
+from tripartite.agreements.coding.api import router as coding_router  # noqa: E402
+
+router.add_router("", coding_router)

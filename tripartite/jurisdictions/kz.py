@@ -14,7 +14,16 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from . import kz_agreements, kz_consultations, kz_disputes, kz_principles, kz_programmes
+from . import (
+    kz_agreements,
+    kz_clause_corpus,
+    kz_clause_corpus_heldout,
+    kz_consultations,
+    kz_disputes,
+    kz_principles,
+    kz_programmes,
+)
+from .clause_corpus import ClauseCorpus
 from .identifiers import InvalidIdentifier, bin_control_digit, validate_bin
 from .kz_acts import (
     BUDGET_LAW,
@@ -692,5 +701,6 @@ def build_pack(overrides: Mapping[str, object] | None = None) -> JurisdictionPac
         dispute_procedure=kz_disputes.PROCEDURE,
         principles=kz_principles.TAXONOMY,
         programmes=kz_programmes.PROGRAMMES,
+        clause_corpus=ClauseCorpus(kz_clause_corpus.training_articles, kz_clause_corpus_heldout.held_out_articles),
     )
 

@@ -9,6 +9,7 @@ added here are not in the retrieved sources (``shared/domain/kz-labour-law.md``)
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from .agreements import ClauseParameter
@@ -64,6 +65,25 @@ RULES: tuple[Rule, ...] = (
               "Обязательные разделы соглашения (не подтверждено).",
               "Topics an agreement must cover (unconfirmed).")),
 )
+
+
+def _mci(value: int, year: int) -> Rule:
+    """The monthly calculation index (МРП / АЕК) of one year, in tenge: agreements state sums in it."""
+    return Rule("monthly_calculation_index", value, Unit.TENGE, date(year, 1, 1), date(year, 12, 31),
+                LegalSource(text("Республикалық бюджет туралы заң (айлық есептік көрсеткіш, АЕК)",
+                                 "Закон о республиканском бюджете (месячный расчётный показатель, МРП)",
+                                 "Law on the republican budget (monthly calculation index, MCI)"), None,
+                            "https://adilet.zan.kz/rus/search/docs",
+                            "UNCONFIRMED: background value of the year's budget law, not in the retrieved "
+                            "sources; verify before relying on sums converted from МРП."), False,
+                text("Айлық есептік көрсеткіш (АЕК), теңгемен (расталмаған).",
+                     "Месячный расчётный показатель (МРП), в тенге (не подтверждено).",
+                     "Monthly calculation index (MCI), in tenge (unconfirmed)."))
+
+
+#: Sums an agreement states in МРП/АЕК/MCI are converted with the index of the year (issue 18).
+MCI_RULES: tuple[Rule, ...] = (_mci(3_692, 2024), _mci(3_932, 2025), _mci(4_325, 2026))
+RULES = RULES + MCI_RULES
 
 CLAUSE_PARAMETERS: tuple[ClauseParameter, ...] = (
     ClauseParameter("minimum_monthly_pay", Unit.TENGE,

@@ -45,6 +45,7 @@ class JurisdictionPack:
         dispute_procedure: Any = None,
         principles: Any = None,
         programmes: Sequence[Any] = (),
+        clause_corpus: Any = None,
     ) -> None:
         self.code = code
         self.name = name
@@ -64,6 +65,7 @@ class JurisdictionPack:
         # Agreements' typed clause parameters and their statutory floors (see kz_agreements.py), and the
         # collective-dispute procedure as data (see kz_disputes.py).
         self.clause_parameters = tuple(clause_parameters)
+        self.clause_corpus = clause_corpus  # a clause_corpus.ClauseCorpus, or None
         self.dispute_procedure = dispute_procedure
         # The principles of the labour law and their crosswalk to ILO conventions and SDG targets
         # (a PrincipleTaxonomy, see principles.py and kz_principles.py), or None for a pack without them.
