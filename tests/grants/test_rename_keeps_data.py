@@ -96,7 +96,16 @@ def renamed() -> Any:
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def test_the_rows_of_the_old_app_are_read_by_the_new_one(renamed):
+def test_a_database_made_before_the_rename_keeps_everything(renamed, make_user):
+    """One test for all the checks: each needs the old database built and migrated, which is the slow part."""
+    _the_rows_of_the_old_app_are_read_by_the_new_one(renamed)
+    _the_history_of_the_old_app_is_kept(renamed)
+    _content_types_and_permissions_move_to_the_new_app(renamed)
+    _only_the_new_app_s_tables_and_migrations_remain(renamed)
+    _new_records_get_new_ids_and_history(renamed, make_user)
+
+
+def _the_rows_of_the_old_app_are_read_by_the_new_one(renamed):
     call = Call.objects.get(pk=renamed["call"])
     assert (call.title_en, call.issuer, list(call.regions.all())) == ("Culture grants 2025", renamed["ministry"],
                                                                        [renamed["almaty"]])
@@ -108,17 +117,17 @@ def test_the_rows_of_the_old_app_are_read_by_the_new_one(renamed):
     assert PPPContract.objects.get(pk=renamed["ppp"]).object == "A school"
 
 
-def test_the_history_of_the_old_app_is_kept(renamed):
+def _the_history_of_the_old_app_is_kept(renamed):
     assert [h.history_type for h in Call.history.filter(id=renamed["call"])] == ["+"]
 
 
-def test_content_types_and_permissions_move_to_the_new_app(renamed):
+def _content_types_and_permissions_move_to_the_new_app(renamed):
     assert ContentType.objects.get_for_model(Call).pk == renamed["call_type"]
     assert Permission.objects.get(pk=renamed["permission"]).content_type.app_label == "grants"
     assert not ContentType.objects.filter(app_label="civic").exists()
 
 
-def test_only_the_new_app_s_tables_and_migrations_remain(renamed):
+def _only_the_new_app_s_tables_and_migrations_remain(renamed):
     tables = set(connection.introspection.table_names())
     assert {"grants_call", "grants_call_regions", "grants_historicalcall", "grants_historicalcall_regions"} <= tables
     assert not [t for t in tables if t.startswith("civic_")]
@@ -127,7 +136,7 @@ def test_only_the_new_app_s_tables_and_migrations_remain(renamed):
     assert not [key for key in applied if key[0] == "civic"]
 
 
-def test_new_records_get_new_ids_and_history(renamed, make_user):
+def _new_records_get_new_ids_and_history(renamed, make_user):
     today = timezone.localdate()
     call = draft_call(make_user("new-admin", role="admin"), renamed["ministry"], TopicArea.objects.get(code="culture"),
                       opens_on=today, deadline=today + timedelta(days=5), results_on=today + timedelta(days=9))
