@@ -109,6 +109,11 @@ DATABASES = {
 # A persistent connection is checked before reuse, so a restarted PostgreSQL costs no 500 once it accepts
 # connections again; while it is down the API answers 503 with Retry-After (core.api_support).
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several gunicorn workers share the one file. SQLite ignores select_for_update, so a transaction that reads
+    # then writes would fail at once ("database is locked", whatever the timeout) when another worker wrote in
+    # between: IMMEDIATE takes the write lock at BEGIN and waits up to `timeout` seconds for it.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "core.User"
