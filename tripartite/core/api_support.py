@@ -15,8 +15,7 @@ from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from ninja import NinjaAPI, Schema
-from ninja.errors import AuthenticationError, HttpError
-from ninja.errors import ConfigError
+from ninja.errors import AuthenticationError, ConfigError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.openapi.schema import OpenAPISchema
 from ninja.security.base import AuthBase
