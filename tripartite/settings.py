@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "tripartite.core.pages.SignInRequiredMiddleware",
 ]
@@ -160,6 +161,16 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tripartite@localhost"
 
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", False)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", False)
+# Content-Security-Policy (django-csp): scripts, styles, images, fonts and requests from the platform's own origin
+# only, no inline script or style (templates put styles in static CSS, charts are SVG with attributes only), no
+# plugins, no framing. `data:` images: the API documentation's icons. The browser tests fail on any violation.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"], "script-src": ["'self'"], "style-src": ["'self'"], "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"], "connect-src": ["'self'"], "object-src": ["'none'"], "base-uri": ["'self'"],
+        "form-action": ["'self'"], "frame-ancestors": ["'none'"],
+    },
+}
 
 # Which country's rules the platform applies (tripartite/jurisdictions/).
 TRIPARTITE_JURISDICTION = os.environ.get("TRIPARTITE_JURISDICTION", "kz")

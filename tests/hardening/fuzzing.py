@@ -124,7 +124,8 @@ def live_server(*, workers: int = 2) -> Iterator[LiveServer]:
         deadline = time.monotonic() + 180
         while True:
             try:
-                urllib.request.urlopen(url + "/api/v1/openapi.json", timeout=5).read()
+                # The schema is built on request: several seconds on a busy machine.
+                urllib.request.urlopen(url + "/api/v1/openapi.json", timeout=60).read()
                 break
             except OSError:
                 if time.monotonic() > deadline or server.poll() is not None:
@@ -153,8 +154,13 @@ def run_schemathesis(server: LiveServer, *, label: str, authenticated: bool, pro
     """
     report_dir = Path(tempfile.mkdtemp(prefix="tripartite-st-"))
     ndjson = report_dir / "events.ndjson"
+    # Read once, with a generous timeout: schemathesis gives up on a schema after 10 s, and a worker busy with
+    # other test runs can take that long to build it the first time.
+    schema = report_dir / "openapi.json"
+    with urllib.request.urlopen(f"{server.url}/api/v1/openapi.json", timeout=120) as answer:
+        schema.write_bytes(answer.read())
     command = [
-        *_schemathesis(), "run", f"{server.url}/api/v1/openapi.json", "--url", server.url,
+        *_schemathesis(), "run", str(schema), "--url", server.url,
         "--checks", ",".join(CHECKS), "--max-examples", str(profile.max_examples), "--seed", str(seed),
         "--phases", profile.phases, "--workers", str(profile.workers), "--generation-database", "none",
         "--no-shrink", "--request-timeout", "60",

@@ -67,3 +67,22 @@ def test_the_disputes_deadlines_and_documents_have_their_own_schemas() -> None:
     assert {"sha256", "kind"} <= set(schemas["DocumentOut"]["properties"])
     assert "questions" in schemas["VersionOut"]["properties"]
     assert "articles" in schemas["DraftVersionOut"]["properties"]
+
+
+def test_the_document_is_built_once_not_on_every_request(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Building it takes seconds; a client asking for it in a loop must not cost the server those seconds each time.
+    from tripartite.core import api_support
+
+    router = Router()
+
+    @router.get("/a")
+    def a(request):  # type: ignore[no-untyped-def]
+        return {}
+
+    built = []
+    monkeypatch.setattr(api_support, "document_errors", lambda schema: built.append(schema))
+    cached = PlatformAPI(urls_namespace="cache-test")
+    cached.add_router("/", router)
+    first = cached.get_openapi_schema(path_prefix="/")
+    assert cached.get_openapi_schema(path_prefix="/") is first
+    assert len(built) == 1

@@ -321,14 +321,20 @@ class PlatformAPI(NinjaAPI):
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("parser", PlatformParser())
         super().__init__(**kwargs)
+        self._openapi_documents: dict[str, Any] = {}
         install_error_handlers(self)
 
     def get_openapi_schema(self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None) -> Any:
         if path_prefix is None:
             path_prefix = self.get_root_path(path_params or {})
-        schema = UniquelyNamedSchema(self, path_prefix)
-        document_errors(schema)
-        return schema
+        # Built once per address: it takes seconds (170 operations), does not change while the server runs, and
+        # does not depend on the reader's language; without the cache every request for it cost those seconds.
+        # Callers share the one document: read it, never change it.
+        if path_prefix not in self._openapi_documents:
+            schema = UniquelyNamedSchema(self, path_prefix)
+            document_errors(schema)
+            self._openapi_documents[path_prefix] = schema
+        return self._openapi_documents[path_prefix]
 
 
 # What can answer an error whatever the operation: a malformed request (NUL, bad JSON), the server, the database.
