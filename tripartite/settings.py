@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "tripartite.core.pages.SignInRequiredMiddleware",
 ]
@@ -109,6 +110,11 @@ DATABASES = {
 # A persistent connection is checked before reuse, so a restarted PostgreSQL costs no 500 once it accepts
 # connections again; while it is down the API answers 503 with Retry-After (core.api_support).
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several gunicorn workers share the one file. SQLite ignores select_for_update, so a transaction that reads
+    # then writes would fail at once ("database is locked", whatever the timeout) when another worker wrote in
+    # between: IMMEDIATE takes the write lock at BEGIN and waits up to `timeout` seconds for it.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "core.User"
@@ -155,6 +161,16 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tripartite@localhost"
 
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", False)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", False)
+# Content-Security-Policy (django-csp): scripts, styles, images, fonts and requests from the platform's own origin
+# only, no inline script or style (templates put styles in static CSS, charts are SVG with attributes only), no
+# plugins, no framing. `data:` images: the API documentation's icons. The browser tests fail on any violation.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"], "script-src": ["'self'"], "style-src": ["'self'"], "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"], "connect-src": ["'self'"], "object-src": ["'none'"], "base-uri": ["'self'"],
+        "form-action": ["'self'"], "frame-ancestors": ["'none'"],
+    },
+}
 
 # Which country's rules the platform applies (tripartite/jurisdictions/).
 TRIPARTITE_JURISDICTION = os.environ.get("TRIPARTITE_JURISDICTION", "kz")

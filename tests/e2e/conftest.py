@@ -50,10 +50,19 @@ def browser() -> Iterator[Any]:
         "--window-size=1280,1024", f"--user-data-dir={profile}", "--lang=en-US",
     ):
         options.add_argument(flag)
+    # The console is read after the journey: Chromium reports every Content-Security-Policy violation there.
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
     driver.implicitly_wait(3)
     try:
         yield driver
+        violations = csp_violations(driver)
+        assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)
+
+
+def csp_violations(driver: Any) -> list[str]:
+    """The console messages since the last call in which Chromium refused something under the page's CSP."""
+    return [entry["message"] for entry in driver.get_log("browser") if "Content Security Policy" in entry["message"]]

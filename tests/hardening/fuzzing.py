@@ -1,7 +1,10 @@
 """Schemathesis against a live server with the demo data: the server, the runs and their figures.
 
-Used by the CI test (tests/hardening/test_fuzz.py, a short bounded run) and by `make fuzz` (a longer one):
-`python -m tests.hardening.fuzzing --max-examples 50`.
+Two profiles. `QUICK`, in every test run (tests/hardening/test_fuzz.py): pytest-django's live server on the
+session's test database, one example per operation, no coverage phase, a fixed seed — a minute or so. `LONG`,
+with TRIPARTITE_FUZZ=1 and `make fuzz` (`python -m tests.hardening.fuzzing --max-examples 100`): gunicorn with two
+workers on a freshly migrated database, every phase including coverage (its boundary values and malformed
+media types), two schemathesis workers.
 """
 
 from __future__ import annotations
@@ -33,6 +36,24 @@ from tripartite.core.services import api_token_create
 user = User.objects.create_superuser(username="fuzz-admin", password="fuzz-admin-not-secret")
 print(api_token_create(user=user, name="fuzz")[1])
 """
+
+
+@dataclass(frozen=True)
+class Profile:
+    """How much schemathesis generates: examples per operation, phases, concurrency, a time cap per run."""
+
+    max_examples: int
+    phases: str
+    workers: int
+    max_time: int | None = None
+
+
+# One example per operation (plus the schema's own examples and the stateful links), one request at a time: the
+# in-process live server shares SQLite's in-memory test database between its threads.
+QUICK = Profile(max_examples=1, phases="examples,fuzzing,stateful", workers=1)
+LONG = Profile(max_examples=3, phases="examples,coverage,fuzzing,stateful", workers=2, max_time=100)
+# Limits that would turn most of the run's requests (thousands from one address) into 429s.
+UNLIMITED = {"SURVEYS_SUBMISSIONS_PER_HOUR": 0, "LOGIN_FAILURES_ALLOWED": 0, "LOGIN_FAILURES_ALLOWED_PER_ADDRESS": 0}
 
 
 @dataclass(frozen=True)
@@ -76,8 +97,7 @@ def _environment(var_dir: Path) -> dict[str, str]:
     env.update({
         "DJANGO_SETTINGS_MODULE": "tripartite.settings", "TRIPARTITE_VAR_DIR": str(var_dir),
         "MEDIA_ROOT": str(var_dir / "media"), "DEBUG": "False", "LOG_LEVEL": "ERROR",
-        # The run sends thousands of requests from one address: limits would turn most of them into 429s.
-        "SURVEYS_SUBMISSIONS_PER_HOUR": "0", "LOGIN_FAILURES_ALLOWED": "0", "LOGIN_FAILURES_ALLOWED_PER_ADDRESS": "0",
+        **{name: str(value) for name, value in UNLIMITED.items()},
     })
     return env
 
@@ -95,15 +115,17 @@ def live_server(*, workers: int = 2) -> Iterator[LiveServer]:
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "tripartite.wsgi:application", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(workers), "--timeout", "120", "--log-level", "warning"],
+         "--workers", str(workers), "--timeout", "120", "--log-level", "warning", "--preload"],
         cwd=ROOT, env=env,
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
+        # Two cores shared with other test runs can take a minute just to import Django.
+        deadline = time.monotonic() + 180
         while True:
             try:
-                urllib.request.urlopen(url + "/api/v1/openapi.json", timeout=5).read()
+                # The schema is built on request: several seconds on a busy machine.
+                urllib.request.urlopen(url + "/api/v1/openapi.json", timeout=60).read()
                 break
             except OSError:
                 if time.monotonic() > deadline or server.poll() is not None:
@@ -123,24 +145,33 @@ def _schemathesis() -> list[str]:
     return [str(st)]
 
 
-def run_schemathesis(server: LiveServer, *, label: str, authenticated: bool, max_examples: int, seed: int,
-                     phases: str = "examples,coverage,fuzzing,stateful", max_time: int | None = None,
-                     workers: int = 2) -> FuzzFigures:
-    """One `st run` over the published schema; the figures come from its NDJSON event stream."""
+def run_schemathesis(server: LiveServer, *, label: str, authenticated: bool, profile: Profile,
+                     seed: int = 20) -> FuzzFigures:
+    """One `st run` over the published schema; the figures come from its NDJSON event stream.
+
+    It runs in a directory of its own: schemathesis keeps found crashes in `.schemathesis/` under the working
+    directory and replays them first, which would make a run depend on the runs before it.
+    """
     report_dir = Path(tempfile.mkdtemp(prefix="tripartite-st-"))
     ndjson = report_dir / "events.ndjson"
+    # Read once, with a generous timeout: schemathesis gives up on a schema after 10 s, and a worker busy with
+    # other test runs can take that long to build it the first time.
+    schema = report_dir / "openapi.json"
+    with urllib.request.urlopen(f"{server.url}/api/v1/openapi.json", timeout=120) as answer:
+        schema.write_bytes(answer.read())
     command = [
-        *_schemathesis(), "run", f"{server.url}/api/v1/openapi.json", "--url", server.url,
-        "--checks", ",".join(CHECKS), "--max-examples", str(max_examples), "--seed", str(seed),
-        "--phases", phases, "--workers", str(workers), "--no-shrink", "--request-timeout", "60",
+        *_schemathesis(), "run", str(schema), "--url", server.url,
+        "--checks", ",".join(CHECKS), "--max-examples", str(profile.max_examples), "--seed", str(seed),
+        "--phases", profile.phases, "--workers", str(profile.workers), "--generation-database", "none",
+        "--no-shrink", "--request-timeout", "60",
         "--suppress-health-check", "all", "--report", "ndjson", "--report-ndjson-path", str(ndjson),
         "--output-truncate", "true",
     ]
-    if max_time:
-        command += ["--max-time", str(max_time)]
+    if profile.max_time:
+        command += ["--max-time", str(profile.max_time)]
     if authenticated:
         command += ["--header", f"Authorization: Bearer {server.token}", "--exclude-path-regex", r"^/api/v1/auth/tokens/"]
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
+    done = subprocess.run(command, cwd=report_dir, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
     figures = FuzzFigures(label=label, exit_code=done.returncode, output=done.stdout[-20000:] + done.stderr[-5000:])
     _read_events(ndjson, figures)
     shutil.rmtree(report_dir, ignore_errors=True)
@@ -180,16 +211,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--max-examples", type=int, default=50)
     parser.add_argument("--seed", type=int, default=20)
-    parser.add_argument("--phases", default="examples,coverage,fuzzing,stateful")
+    parser.add_argument("--phases", default=LONG.phases)
     parser.add_argument("--max-time", type=int, default=None)
+    parser.add_argument("--workers", type=int, default=LONG.workers)
     args = parser.parse_args()
+    profile = Profile(max_examples=args.max_examples, phases=args.phases, workers=args.workers, max_time=args.max_time)
     failed = False
     with live_server() as server:
         for label, authenticated in (("anonymous", False), ("superuser", True)):
-            figures = run_schemathesis(server, label=label, authenticated=authenticated, max_examples=args.max_examples,
-                                       seed=args.seed, phases=args.phases, max_time=args.max_time)
+            started = time.monotonic()
+            figures = run_schemathesis(server, label=label, authenticated=authenticated, profile=profile, seed=args.seed)
             print(figures.output)
-            print("==", figures.report())
+            print("==", figures.report(), f"({time.monotonic() - started:.0f} s)")
             failed = failed or figures.exit_code != 0
     return 1 if failed else 0
 

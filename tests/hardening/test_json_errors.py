@@ -123,3 +123,19 @@ def test_every_operation_documents_its_error_statuses_with_the_one_body() -> Non
                 ref = answer["content"]["application/json"]["schema"]["$ref"]
                 body = schema["components"]["schemas"][ref.rsplit("/", 1)[1]]
                 assert {"code", "message", "detail"} <= set(body["required"]), (method, path, status)
+
+
+@pytest.mark.parametrize("content_type", ["multipart/form-data", "multipart/form-data; boundary=", "multipart/form-data; boundary=é"])
+def test_a_multipart_body_without_a_usable_boundary_is_a_json_400(client: Any, admin_user: Any,
+                                                                   content_type: str) -> None:
+    from tripartite.core.services import api_token_create
+
+    _token, raw = api_token_create(user=admin_user, name="test")
+    response = client.post("/api/v1/agreements/1/document", data=b"--x\r\nbody\r\n--x--\r\n",
+                           content_type=content_type, HTTP_AUTHORIZATION=f"Bearer {raw}")
+    assert _error(response, 400)["code"] == "bad_request"
+
+
+def test_a_web_form_without_a_boundary_is_a_400_not_a_server_error(client: Any) -> None:
+    response = client.post("/accounts/login/", data=b"--x\r\nbody\r\n--x--\r\n", content_type="multipart/form-data")
+    assert response.status_code == 400

@@ -67,7 +67,7 @@ class ArticleOut(trilingual_schema("ArticleOutTexts", "heading", "text", kind="o
     missing_languages: list[str]
 
 
-class VersionOut(Schema):
+class DraftVersionOut(Schema):
     number: int
     note: str
     source_name: str
@@ -120,7 +120,7 @@ class DraftOut(trilingual_schema("DraftOutTitles", "title", kind="out")):  # typ
 
 
 class DraftDetail(DraftOut):
-    latest: VersionOut
+    latest: DraftVersionOut
 
 
 class DraftPage(Schema):
@@ -356,12 +356,12 @@ def update_draft(request: HttpRequest, draft_id: int, payload: DraftPatch) -> An
     return draft_out(services.draft_update(draft=draft, by=current_user(request), data=data))
 
 
-@router.get("/drafts/{int:draft_id}/versions/{int:number}", response={200: VersionOut, **READ_ERRORS})
+@router.get("/drafts/{int:draft_id}/versions/{int:number}", response={200: DraftVersionOut, **READ_ERRORS})
 def get_version(request: HttpRequest, draft_id: int, number: int) -> Any:
     return version_out(queries.version_for(_draft(request, draft_id), number))
 
 
-@router.post("/drafts/{int:draft_id}/versions", response={201: VersionOut, **WRITE_ERRORS})
+@router.post("/drafts/{int:draft_id}/versions", response={201: DraftVersionOut, **WRITE_ERRORS})
 def add_version(request: HttpRequest, draft_id: int, payload: TextsIn) -> Any:
     """A new version from pasted texts; the earlier versions stay."""
     draft = _draft(request, draft_id)
@@ -370,7 +370,7 @@ def add_version(request: HttpRequest, draft_id: int, payload: TextsIn) -> Any:
     return Status(201, version_out(version))
 
 
-@router.post("/drafts/{int:draft_id}/versions/docx", response={201: VersionOut, **WRITE_ERRORS})
+@router.post("/drafts/{int:draft_id}/versions/docx", response={201: DraftVersionOut, **WRITE_ERRORS})
 def add_version_from_docx(request: HttpRequest, draft_id: int, file: File[UploadedFile],
                           language: Form[Literal["kk", "ru", "en"]], note: Form[str] = "") -> Any:
     """A new version from a Word (.docx) file in one language (multipart: `file`, `language`, `note`).
@@ -383,7 +383,7 @@ def add_version_from_docx(request: HttpRequest, draft_id: int, file: File[Upload
     return Status(201, version_out(version))
 
 
-@router.post("/drafts/{int:draft_id}/versions/pdf", response={201: VersionOut, **WRITE_ERRORS})
+@router.post("/drafts/{int:draft_id}/versions/pdf", response={201: DraftVersionOut, **WRITE_ERRORS})
 def add_version_from_pdf(request: HttpRequest, draft_id: int, file: File[UploadedFile],
                          language: Form[Literal["kk", "ru", "en"]], note: Form[str] = "") -> Any:
     """A new version from a PDF file with a text layer in one language (multipart: `file`, `language`, `note`).

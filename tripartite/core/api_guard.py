@@ -22,6 +22,7 @@ from urllib.parse import unquote_to_bytes
 
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.utils import translation
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
@@ -160,7 +161,7 @@ def _refusal_of_form(request: HttpRequest) -> RequestRefused | None:
         fields, files = request.POST, request.FILES
     except RequestDataTooBig:
         return RequestRefused(413, "request_too_large", _("The request body is too large."))
-    except SuspiciousOperation:
+    except (SuspiciousOperation, MultiPartParserError):
         return RequestRefused(400, "bad_request", _("The request is malformed."))
     for key, values in fields.lists():
         if _has_nul(key) or any(_has_nul(v) for v in values):

@@ -11,11 +11,13 @@ from django.core.exceptions import PermissionDenied, RequestDataTooBig, Suspicio
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import InterfaceError, OperationalError, models
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from ninja import NinjaAPI, Schema
-from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import AuthenticationError, ConfigError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.openapi.schema import OpenAPISchema
 from ninja.security.base import AuthBase
 from ninja.utils import check_csrf
 from pydantic import Field, create_model
@@ -273,6 +275,11 @@ def install_error_handlers(api: NinjaAPI) -> None:
         logging.getLogger("django.security").warning("Refused a suspicious API request: %s", exc)
         return _error(api, request, 400, _("The request is malformed."))
 
+    @api.exception_handler(MultiPartParserError)
+    def on_bad_multipart(request: HttpRequest, exc: MultiPartParserError) -> HttpResponse:
+        # A multipart body without a usable boundary (or cut short): the client's request, not the server, is wrong.
+        return _error(api, request, 400, _("The request is malformed."))
+
     @api.exception_handler(OverflowError)
     def on_overflow(request: HttpRequest, exc: OverflowError) -> HttpResponse:
         # SQLite cannot hold an integer beyond 64 bits; PostgreSQL compares it and finds nothing. Either way the
@@ -294,18 +301,40 @@ def install_error_handlers(api: NinjaAPI) -> None:
         return _error(api, request, 500, _("Something went wrong on the server. The error has been logged."))
 
 
+class UniquelyNamedSchema(OpenAPISchema):
+    """Ninja's OpenAPI document, refusing two different schemas under one name.
+
+    Ninja files every schema under its class name and lets the last one win: two apps' `DeadlineOut` left the
+    disputes' deadlines described by the consultations' schema, and every answer failed its own contract.
+    """
+
+    def add_schema_definitions(self, definitions: dict[str, Any]) -> None:
+        for name, definition in definitions.items():
+            if self.schemas.get(name, definition) != definition:
+                raise ConfigError(f"Two API schemas are named {name!r}: give one of the classes another name.")
+        super().add_schema_definitions(definitions)
+
+
 class PlatformAPI(NinjaAPI):
     """The NinjaAPI with the platform's parser, error handlers and every error status documented."""
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("parser", PlatformParser())
         super().__init__(**kwargs)
+        self._openapi_documents: dict[str, Any] = {}
         install_error_handlers(self)
 
     def get_openapi_schema(self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None) -> Any:
-        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
-        document_errors(schema)
-        return schema
+        if path_prefix is None:
+            path_prefix = self.get_root_path(path_params or {})
+        # Built once per address: it takes seconds (170 operations), does not change while the server runs, and
+        # does not depend on the reader's language; without the cache every request for it cost those seconds.
+        # Callers share the one document: read it, never change it.
+        if path_prefix not in self._openapi_documents:
+            schema = UniquelyNamedSchema(self, path_prefix)
+            document_errors(schema)
+            self._openapi_documents[path_prefix] = schema
+        return self._openapi_documents[path_prefix]
 
 
 # What can answer an error whatever the operation: a malformed request (NUL, bad JSON), the server, the database.

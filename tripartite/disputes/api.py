@@ -41,7 +41,7 @@ StageRecord = TypeVar("StageRecord", Participant, Session)
 # Schemas ------------------------------------------------------------------------------------------------------
 
 
-class DeadlineOut(Schema):
+class DisputeDeadlineOut(Schema):
     rule: str
     what: str
     party: str = Field(description="employer, workers, both or body (the commission, mediator or arbitration)")
@@ -161,7 +161,7 @@ class DocumentPatch(Schema):
     note: str | None = None
 
 
-class DocumentOut(Schema):
+class DisputeDocumentOut(Schema):
     id: int
     code: str
     name: str
@@ -244,9 +244,9 @@ class NextStepOut(Schema):
 
 class DisputeFileOut(Schema):
     dispute: DisputeOut
-    documents: list[DocumentOut]
+    documents: list[DisputeDocumentOut]
     next_steps: list[NextStepOut]
-    deadlines: list[DeadlineOut]
+    deadlines: list[DisputeDeadlineOut]
     timeline: list[TimelineOut]
     deadlines_missed: int
 
@@ -412,7 +412,7 @@ def create_dispute(request: HttpRequest, payload: DisputeIn) -> Any:
     return Status(201, _dispute_out(dispute))
 
 
-@router.get("/deadlines", response={200: list[DeadlineOut], **READ_ERRORS}, summary="Open deadlines across disputes")
+@router.get("/deadlines", response={200: list[DisputeDeadlineOut], **READ_ERRORS}, summary="Open deadlines across disputes")
 def list_deadlines(request: HttpRequest, status: str = "") -> Any:
     user = current_user(request)
     if not user.is_authenticated:
@@ -542,7 +542,7 @@ def remove_demand(request: HttpRequest, dispute_id: int, demand_id: int) -> Any:
     return Status(204, None)
 
 
-@router.post("/{int:dispute_id}/documents", response={201: DocumentOut, **WRITE_ERRORS},
+@router.post("/{int:dispute_id}/documents", response={201: DisputeDocumentOut, **WRITE_ERRORS},
              summary="Record a document, with its file if one is sent")
 def add_document(request: HttpRequest, dispute_id: int, payload: Form[DocumentIn],
                  file: File[UploadedFile | None] = None) -> Any:
@@ -564,7 +564,7 @@ def document_file(request: HttpRequest, dispute_id: int, document_id: int) -> An
     return stored_file_response(doc.file, doc.file_name)
 
 
-@router.patch("/{int:dispute_id}/documents/{int:document_id}", response={200: DocumentOut, **WRITE_ERRORS},
+@router.patch("/{int:dispute_id}/documents/{int:document_id}", response={200: DisputeDocumentOut, **WRITE_ERRORS},
               summary="Correct a document's kind, title, date, number or note")
 def update_document(request: HttpRequest, dispute_id: int, document_id: int, payload: DocumentPatch) -> Any:
     """A JSON body; only the fields sent change. The file is replaced with ``POST .../file`` and removed with
@@ -584,7 +584,7 @@ def remove_document(request: HttpRequest, dispute_id: int, document_id: int) -> 
     return Status(204, None)
 
 
-@router.post("/{int:dispute_id}/documents/{int:document_id}/file", response={200: DocumentOut, **WRITE_ERRORS},
+@router.post("/{int:dispute_id}/documents/{int:document_id}/file", response={200: DisputeDocumentOut, **WRITE_ERRORS},
              summary="Attach or replace a document's file")
 def replace_document_file(request: HttpRequest, dispute_id: int, document_id: int, file: File[UploadedFile]) -> Any:
     """A multipart form with ``file`` (checked as on upload); the previous file is deleted once the change is
@@ -596,7 +596,7 @@ def replace_document_file(request: HttpRequest, dispute_id: int, document_id: in
     return _document_out(doc)
 
 
-@router.delete("/{int:dispute_id}/documents/{int:document_id}/file", response={200: DocumentOut, **WRITE_ERRORS},
+@router.delete("/{int:dispute_id}/documents/{int:document_id}/file", response={200: DisputeDocumentOut, **WRITE_ERRORS},
                summary="Remove a document's file, keeping the document")
 def remove_document_file(request: HttpRequest, dispute_id: int, document_id: int) -> Any:
     dispute = _actable(request, dispute_id)

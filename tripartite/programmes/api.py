@@ -19,6 +19,7 @@ from tripartite.agreements.models import Agreement, Commitment
 from tripartite.commissions.models import Commission, Decision
 from tripartite.consultations.models import DraftAct
 from tripartite.core.api_support import (
+    MAX_PAGE,
     READ_ERRORS,
     WRITE_ERRORS,
     Ref,
@@ -172,7 +173,7 @@ class ProgrammePage(Schema):
 class ProgrammeFilters(Schema):
     q: str = ""
     kind: str = ""
-    page: int = Field(1, ge=1)
+    page: int = Field(1, ge=1, le=MAX_PAGE)
     page_size: int = Field(25, ge=1, le=100)
 
 
