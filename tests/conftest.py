@@ -153,3 +153,14 @@ def spark() -> Any:
     session = spark_session()
     yield session
     session.stop()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def clause_models(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The clause-topic model files of the run go to a directory of its own, never to the installation's var/
+    (the SQLite and PostgreSQL runs go side by side, and a live server may train a model on its first suggestion);
+    tests/agreements/coding gives each of its tests a fresh one."""
+    from django.conf import settings
+
+    settings.CLAUSE_MODEL_DIR = tmp_path_factory.mktemp("clause-models")
+    return settings.CLAUSE_MODEL_DIR
