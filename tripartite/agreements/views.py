@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from tripartite.agreements import queries, rules, services
@@ -546,12 +547,17 @@ def coding_upload(request: HttpRequest, pk: int) -> HttpResponse:
     form = CodingUploadForm(request.POST or None, request.FILES or None)
     return save_page(
         request, form, lambda d: review.batch_create(agreement=agreement, by=request.user, upload=d["file"]),
-        done=lambda batch: _("%(count)s articles are waiting for review.") % {"count": batch.suggestions.count()},
+        done=lambda batch: _waiting_message(batch.suggestions.count()),
         done_url=lambda batch: reverse("agreements:coding_review", args=[batch.pk]),
         title=_("Code from the signed file"), back_url=_detail_url(agreement), submit=_("Read the file"),
         intro=_("The file is cut into articles; for each one the platform suggests a topic and the parameter "
                 "values it sets. Nothing becomes a clause until you accept or correct it."),
     )
+
+
+def _waiting_message(count: int) -> str:
+    return ngettext("%(count)s article is waiting for review.", "%(count)s articles are waiting for review.",
+                    count) % {"count": count}
 
 
 def _batch_changeable(request: HttpRequest, batch_id: int) -> CodingBatch:
