@@ -169,3 +169,13 @@ def test_a_scanned_pdf_is_told_plainly(agreement: Any, editor: Any) -> None:
     response = _upload(_client(editor), agreement, "scan.pdf", pdf([[]]))
     assert response.status_code == 422 and "no text layer" in response.content.decode()
     assert not CodingBatch.objects.exists()
+
+
+def test_the_queue_reads_in_russian_with_decimal_commas(agreement: Any, editor: Any) -> None:
+    import re
+
+    client = _client(editor, "ru")
+    response = _upload(client, agreement, "ca.docx", docx(ARTICLES))
+    page = client.get(response["Location"]).content.decode()
+    assert "Проверка предложенных пунктов" in page and "Принять" in page and "по словам «30 calendar days»" in page
+    assert re.search(r"— \d{1,3},\d %", page)
