@@ -237,3 +237,32 @@ class ComparisonForm(forms.Form):
         self.fields["parameter"].choices = rules.parameter_choices()  # type: ignore[attr-defined]
         self.fields["sector"].choices = any_choice + [(s.code, str(s)) for s in Sector.objects.order_by("code")]  # type: ignore[attr-defined]
         self.fields["region"].choices = any_choice + [(r.kato, r.name) for r in Region.objects.order_by("kato")]  # type: ignore[attr-defined]
+
+
+class CodingUploadForm(forms.Form):
+    file = forms.FileField(label=_("Signed agreement (PDF or DOCX)"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Formatted per request, so that the help text is in the reader's language.
+        self.fields["file"].help_text = _("A PDF with a text layer or a Word (DOCX) file of at most %(mb)s MB.") % {
+            "mb": MAX_DOCUMENT_BYTES // 1024 // 1024}
+
+
+class SuggestionCorrectForm(forms.Form):
+    """The reviewer's topic for an article, and one optional field per typed parameter of the pack."""
+
+    topic = forms.ChoiceField(label=pgettext_lazy("clause", "topic"), choices=Topic.choices)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for spec in rules.parameters():
+            unit = rules.unit_label(spec.unit)
+            label = f"{rules.in_language(spec.label)} ({unit})" if unit else rules.in_language(spec.label)
+            self.fields[f"param_{spec.key}"] = forms.DecimalField(
+                label=label, required=False, min_value=0, max_digits=14, decimal_places=0 if spec.integer else 2,
+            )
+
+    def parameters(self) -> dict[str, Any]:
+        return {key.removeprefix("param_"): value for key, value in self.cleaned_data.items()
+                if key.startswith("param_") and value is not None}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -455,3 +456,72 @@ class DisputeProcedureClause(models.Model):
                 )
         if errors:
             raise ValidationError(errors)
+
+
+class CodingBatch(models.Model):
+    """One signed file read for coding: its articles wait as suggestions until a reviewer decides each one."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="coding_batches",
+                                  verbose_name=_("agreement"))
+    file_name = models.CharField(_("file"), max_length=255, blank=True)
+    created_at = models.DateTimeField(_("read on"), auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                                   verbose_name=_("read by"))
+    model_version = models.CharField(_("model version"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("coding batch")
+        verbose_name_plural = _("coding batches")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.file_name or f"#{self.pk}"
+
+    def policy_scopes(self) -> list[tuple[str, int]]:
+        return self.agreement.policy_scopes()
+
+
+class Decision(models.TextChoices):
+    PENDING = "pending", _("Waiting for review")
+    ACCEPTED = "accepted", _("Accepted")
+    CORRECTED = "corrected", _("Corrected")
+    REJECTED = "rejected", _("Rejected")
+
+
+class CodingSuggestion(models.Model):
+    """What the model and the rules propose for one article of a batch, and the reviewer's decision on it.
+
+    ``topics`` is [[code, score], ...] scores descending; ``parameters`` is [{key, value, unit, text, via}] with the
+    value as a decimal string; ``confidence`` is the top topic's score (the queue shows the least sure first).
+    """
+
+    batch = models.ForeignKey(CodingBatch, on_delete=models.CASCADE, related_name="suggestions",
+                              verbose_name=_("coding batch"))
+    number = models.CharField(_("number"), max_length=20)
+    text = models.TextField(_("text"))
+    lang = models.CharField(_("language"), max_length=2)
+    topics = models.JSONField(_("topics"), default=list)
+    parameters = models.JSONField(_("parameters"), default=list, blank=True)
+    confidence = models.FloatField(_("confidence"))
+    model_version = models.CharField(_("model version"), max_length=100)
+    decision = models.CharField(_("decision"), max_length=10, choices=Decision.choices, default=Decision.PENDING)
+    decided_at = models.DateTimeField(_("decided on"), null=True, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                                   verbose_name=_("decided by"))
+    clause = models.ForeignKey(Clause, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                               verbose_name=_("clause"))
+
+    class Meta:
+        verbose_name = _("coding suggestion")
+        verbose_name_plural = _("coding suggestions")
+        ordering = ["confidence", "id"]
+
+    def __str__(self) -> str:
+        return _("Article %(number)s") % {"number": self.number}
+
+    def policy_scopes(self) -> list[tuple[str, int]]:
+        return self.batch.agreement.policy_scopes()
+
+    @property
+    def topic(self) -> str:
+        return self.topics[0][0] if self.topics else Topic.OTHER

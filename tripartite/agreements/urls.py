@@ -31,4 +31,9 @@ urlpatterns = [
     path("<int:pk>/public-copy/", views.public_copy_upload, name="public_copy"),
     path("<int:pk>/download/<str:which>/", views.download, name="download"),
     path("<int:pk>/file/", views.file, name="file"),
+    path("<int:pk>/coding/", views.coding_upload, name="coding_upload"),
+    path("coding/<int:batch_id>/", views.coding_review, name="coding_review"),
+    path("coding/suggestions/<int:suggestion_id>/accept/", views.suggestion_accept, name="suggestion_accept"),
+    path("coding/suggestions/<int:suggestion_id>/correct/", views.suggestion_correct, name="suggestion_correct"),
+    path("coding/suggestions/<int:suggestion_id>/reject/", views.suggestion_reject, name="suggestion_reject"),
 ]

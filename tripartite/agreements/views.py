@@ -9,6 +9,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,15 +18,18 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from tripartite.agreements import queries, rules, services
 from tripartite.agreements.charts import bar_chart_svg
+from tripartite.agreements.coding import review
 from tripartite.agreements.forms import (
     AgreementFilterForm,
     AgreementForm,
     BargainingMemberForm,
     ClauseForm,
+    CodingUploadForm,
     CommitmentForm,
     ComparisonForm,
     CoverageForm,
@@ -33,21 +37,26 @@ from tripartite.agreements.forms import (
     FulfilForm,
     PartyForm,
     PdfUploadForm,
+    SuggestionCorrectForm,
 )
 from tripartite.agreements.models import (
     Agreement,
     AgreementParty,
     BargainingMember,
     Clause,
+    CodingBatch,
+    CodingSuggestion,
     Commitment,
+    Decision,
     DisputeProcedureClause,
     Status,
+    Topic,
 )
 from tripartite.agreements.rules import Kind
 from tripartite.commissions import queries as commission_queries
 from tripartite.core.errors import DomainError
 from tripartite.core.i18n import in_languages
-from tripartite.core.pages import delete_page, deny, form_page, permit, save_page, submit
+from tripartite.core.pages import delete_page, deny, form_page, permit, refusal_text, save_page, submit
 from tripartite.core.policy import Action, can, may_see_unpublished
 from tripartite.core.uploads import stored_file_response
 from tripartite.core.views import history_page, paginate
@@ -134,7 +143,15 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "may_history": can(user, Action.VIEW_HISTORY, agreement),
         "may_see_original": may_see_unpublished(user),
         "is_collective": agreement.kind == Kind.COLLECTIVE,
+        "coding_batches": _coding_batches(agreement) if can(user, Action.CHANGE, agreement) else [],
     })
+
+
+def _coding_batches(agreement: Agreement) -> list[tuple[CodingBatch, int]]:
+    """The files read for coding, with how many of their articles still wait for review."""
+    batches = agreement.coding_batches.annotate(
+        waiting=Count("suggestions", filter=Q(suggestions__decision=Decision.PENDING)))
+    return [(b, b.waiting) for b in batches]
 
 
 def _procedure_days(procedure: DisputeProcedureClause | None, on: date) -> list[tuple[str, int, Any]]:
@@ -519,3 +536,100 @@ def compare(request: HttpRequest) -> HttpResponse:
         "floor_display": floor_display,
     })
 
+
+
+# Coding from the signed file -------------------------------------------------------------------------------------
+
+
+def coding_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    """Upload the signed PDF or DOCX; its articles are stored as suggestions and the review queue opens."""
+    agreement = _changeable(request, pk)
+    form = CodingUploadForm(request.POST or None, request.FILES or None)
+    return save_page(
+        request, form, lambda d: review.batch_create(agreement=agreement, by=request.user, upload=d["file"]),
+        done=lambda batch: _waiting_message(batch.suggestions.count()),
+        done_url=lambda batch: reverse("agreements:coding_review", args=[batch.pk]),
+        title=_("Code from the signed file"), back_url=_detail_url(agreement), submit=_("Read the file"),
+        intro=_("The file is cut into articles; for each one the platform suggests a topic and the parameter "
+                "values it sets. Nothing becomes a clause until you accept or correct it."),
+    )
+
+
+def _waiting_message(count: int) -> str:
+    return ngettext("%(count)s article is waiting for review.", "%(count)s articles are waiting for review.",
+                    count) % {"count": count}
+
+
+def _batch_changeable(request: HttpRequest, batch_id: int) -> CodingBatch:
+    batch = get_object_or_404(CodingBatch.objects.select_related("agreement"), pk=batch_id)
+    batch.agreement = _changeable(request, batch.agreement_id)
+    return batch
+
+
+def _suggestion_changeable(request: HttpRequest, suggestion_id: int) -> CodingSuggestion:
+    suggestion = get_object_or_404(CodingSuggestion.objects.select_related("batch"), pk=suggestion_id)
+    suggestion.batch.agreement = _changeable(request, suggestion.batch.agreement_id)
+    return suggestion
+
+
+def _suggestion_row(s: CodingSuggestion) -> dict[str, Any]:
+    labels = dict(Topic.choices)
+    return {
+        "suggestion": s,
+        "topics": [(labels.get(code, code), Decimal(str(score)) * 100) for code, score in s.topics[:3]],
+        "parameters": [{"label": rules.parameter_label(p["key"]) if rules.parameter(p["key"]) else p["key"],
+                        "value": rules.format_value(Decimal(p["value"]), p["unit"]), "text": p["text"],
+                        "clause": rules.parameter(p["key"]) is not None} for p in s.parameters],
+    }
+
+
+def coding_review(request: HttpRequest, batch_id: int) -> HttpResponse:
+    """The queue of one file: the articles still waiting, least sure first, then those decided."""
+    batch = _batch_changeable(request, batch_id)
+    suggestions = list(batch.suggestions.select_related("clause"))
+    waiting = [s for s in suggestions if s.decision == Decision.PENDING]
+    decided = [s for s in suggestions if s.decision != Decision.PENDING]
+    return render(request, "agreements/coding_review.html", {
+        "batch": batch, "object": batch.agreement,
+        "waiting": [_suggestion_row(s) for s in waiting], "decided": [_suggestion_row(s) for s in decided],
+    })
+
+
+def _decide(request: HttpRequest, suggestion: CodingSuggestion, call: Any, done: str) -> HttpResponse:
+    try:
+        call()
+        messages.success(request, done)
+    except (ValidationError, DomainError) as exc:
+        messages.error(request, refusal_text(exc))
+    return redirect(reverse("agreements:coding_review", args=[suggestion.batch_id]))
+
+
+@require_POST
+def suggestion_accept(request: HttpRequest, suggestion_id: int) -> HttpResponse:
+    suggestion = _suggestion_changeable(request, suggestion_id)
+    return _decide(request, suggestion, lambda: review.suggestion_accept(suggestion=suggestion, by=request.user),
+                   _("Article %(number)s was added as a clause.") % {"number": suggestion.number})
+
+
+@require_POST
+def suggestion_reject(request: HttpRequest, suggestion_id: int) -> HttpResponse:
+    suggestion = _suggestion_changeable(request, suggestion_id)
+    return _decide(request, suggestion, lambda: review.suggestion_reject(suggestion=suggestion, by=request.user),
+                   _("Article %(number)s was rejected; it does not become a clause.") % {"number": suggestion.number})
+
+
+def suggestion_correct(request: HttpRequest, suggestion_id: int) -> HttpResponse:
+    """Choose another topic or edit the parameter values; the corrected article becomes a clause."""
+    suggestion = _suggestion_changeable(request, suggestion_id)
+    initial: dict[str, Any] = {"topic": suggestion.topic}
+    initial |= {f"param_{key}": value for key, value in review.clause_parameters(suggestion).items()}
+    form = SuggestionCorrectForm(request.POST or None, initial=initial)
+    queue = reverse("agreements:coding_review", args=[suggestion.batch_id])
+    return save_page(
+        request, form,
+        lambda d: review.suggestion_correct(suggestion=suggestion, by=request.user, topic=d["topic"],
+                                            parameters=form.parameters()),
+        done=_("Article %(number)s was corrected and added as a clause.") % {"number": suggestion.number},
+        done_url=queue, title=_("Correct article %(number)s") % {"number": suggestion.number}, back_url=queue,
+        submit=_("Save as a clause"), intro=suggestion.text,
+    )
