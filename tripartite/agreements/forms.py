@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from django import forms
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -184,8 +185,9 @@ class DisputeProcedureForm(forms.Form):
 
 
 class PdfUploadForm(forms.Form):
-    file = forms.FileField(label=_("PDF file"), help_text=_("A PDF of at most %(mb)s MB.")
-                           % {"mb": MAX_DOCUMENT_BYTES // 1024 // 1024})
+    # Filled in when the form is shown, so that the help is in the reader's language, not the server's.
+    file = forms.FileField(label=_("PDF file"), help_text=lazy(
+        lambda: _("A PDF of at most %(mb)s MB.") % {"mb": MAX_DOCUMENT_BYTES // 1024 // 1024}, str)())
 
 
 class AgreementFilterForm(forms.Form):
