@@ -23,6 +23,13 @@ HOURS_MESSAGES = {"constraint_message_en": "At most 80 hours a week.",
                   "constraint_message_kk": "Аптасына 80 сағаттан аспайды."}
 
 
+@pytest.fixture(autouse=True)
+def _in_english() -> Any:
+    """The messages are asserted in English (the platform's default language is Russian)."""
+    with translation.override("en"):
+        yield
+
+
 def _draft(editor: Any, union: Any, code: str = "branching") -> Any:
     """works (yes 1 / no 2) → hours (asked only if works = yes; at most 80) → union (asked only if working),
     a note, a calculated monthly hours value, and a comment required if hours > 60."""

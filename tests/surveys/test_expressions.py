@@ -9,11 +9,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.utils import translation
 
 from tripartite.surveys import expressions as ex
 
 TABLE = json.loads((Path(__file__).parent / "expressions_table.json").read_text(encoding="utf-8"))
 TODAY = date.fromisoformat(TABLE["today"])
+
+
+@pytest.fixture(autouse=True)
+def _in_english() -> Any:
+    """The messages are asserted in English (the platform's default language is Russian)."""
+    with translation.override("en"):
+        yield
 
 
 def _values(case: dict[str, Any]) -> dict[str, Any]:

@@ -6,6 +6,7 @@ import io
 from typing import Any
 
 import pytest
+from django.utils import translation
 from openpyxl import Workbook, load_workbook
 
 from tripartite.surveys import xlsform
@@ -38,6 +39,13 @@ CHOICES = [["list_name", "name", *LABELS],
 SETTINGS = [["form_id", "form_title", "default_language"], ["field-2026", "Field survey", "English (en)"]]
 
 
+@pytest.fixture(autouse=True)
+def _in_english() -> Any:
+    """The messages are asserted in English (the platform's default language is Russian)."""
+    with translation.override("en"):
+        yield
+
+
 def workbook(survey: list[list[Any]] | None = None, choices: list[list[Any]] | None = None) -> bytes:
     book = Workbook()
     sheet = book.active
@@ -58,7 +66,8 @@ def workbook(survey: list[list[Any]] | None = None, choices: list[list[Any]] | N
 def _upload(api: Any, user: Any, content: bytes, **fields: Any) -> tuple[int, Any]:
     client = api(user)
     response = client.client.post(f"{BASE}/questionnaires/import-xlsform",
-                                  {"file": io.BytesIO(content), **fields}, HTTP_AUTHORIZATION=f"Bearer {client.token}")
+                                  {"file": io.BytesIO(content), **fields}, HTTP_AUTHORIZATION=f"Bearer {client.token}",
+                                  HTTP_ACCEPT_LANGUAGE="en")
     return response.status_code, response.json()
 
 
@@ -144,7 +153,7 @@ def test_the_web_import_page_imports_and_shows_refusals(client: Any, editor: Any
     assert client.get("/surveys/questionnaires/").content.decode().count('id="import-xlsform"') == 1
     bad = client.post("/surveys/questionnaires/import-xlsform/", {
         "file": io.BytesIO(workbook([*SURVEY, ["image", "p", "", "", "P", "", "", "", "", "", "", "", "", ""]])),
-        "owner": union.pk})
+        "owner": union.pk}, HTTP_ACCEPT_LANGUAGE="en")
     assert bad.status_code == 422 and "Sheet survey, row 12" in bad.content.decode()
     upload = io.BytesIO(workbook())
     upload.name = "form.xlsx"
