@@ -98,7 +98,7 @@ def test_list_and_get_campaigns(api: Any, campaign: Any, make_campaign: Any) -> 
     assert status == 200 and one["state"] == "open" and one["questionnaire"] == "social-dialogue-appendix-1"
     assert [q["code"] for q in one["questions"]] == ["age_group", "gender", "sector", "gov", "employer", "self",
                                                     "network_size"]
-    assert one["questions"][3]["options"][0] == {"code": 1, "label_kk": "Өте белсенді", "label_ru": "Очень активно",
+    assert one["questions"][3]["options"][0] == {"code": 1, "name": "", "label_kk": "Өте белсенді", "label_ru": "Очень активно",
                                                  "label_en": "Very active"}
     assert api(None).get(f"{BASE}/campaigns/hidden")[0] == 404
 

@@ -700,7 +700,10 @@ def write_sav(
         column_labels[str(name)] = variable.text(lang) if variable.title else None
         if variable.missing:
             missing[str(name)] = _spss_missing(variable.missing, variable.codes)
-        measure[str(name)] = "ordinal" if variable.ordinal else "nominal"
+        # A variable with no valid codes but declared missing ones is a measured number (its missing codes
+        # labelled), not a category.
+        numeric = not variable.codes and frame[name].dtype.kind in "iuf"
+        measure[str(name)] = "ordinal" if variable.ordinal else "scale" if numeric else "nominal"
     target = Path(path)
     pyreadstat.write_sav(
         frame,

@@ -176,7 +176,8 @@ def plan_columns(campaign: Campaign, header: Sequence[str], *, text_cells: bool 
         problems.append(_("“%(code)s” is given twice: as one column and as one column per option.") % {"code": code})
     present = {code for code, _i in single} | set(dichotomies)
     for code, question in questions.items():
-        if question.required and code not in present:
+        # A question asked only under a condition may be absent from a file whose rows never meet it.
+        if question.required and question.takes_answer and not question.relevance and code not in present:
             problems.append(_("The file has no column for the required question “%(code)s”.") % {"code": code})
     if problems:
         raise ImportFileError(problems)
@@ -390,7 +391,7 @@ def _referral_codes() -> Iterator[str]:
 
 
 _COLUMNS = ("campaign_id", "version_id", "submitted_at", "language", "answers", "idempotency_key", "referral_code",
-            "wave", "source")
+            "wave", "source", "not_asked")
 
 
 def _copy_rows(raw_connection: Any, rows: list[tuple[Any, ...]]) -> int:
@@ -398,18 +399,20 @@ def _copy_rows(raw_connection: Any, rows: list[tuple[Any, ...]]) -> int:
     columns = ", ".join(_COLUMNS)
     with raw_connection.cursor() as cursor:
         with cursor.copy(f"COPY {Response._meta.db_table} ({columns}) FROM STDIN") as copy:
-            for campaign_id, version_id, moment, language, answers, key, code in rows:
+            for campaign_id, version_id, moment, language, answers, key, code, not_asked in rows:
                 copy.write_row((campaign_id, version_id, moment, language, json.dumps(answers), key, code, 0,
-                                Response.Source.IMPORT.value))
+                                Response.Source.IMPORT.value, json.dumps(not_asked)))
     return len(rows)
 
 
 def _insert(rows: list[tuple[Any, ...]]) -> int:
-    """Write one batch of (campaign, version, time, language, answers, key, referral code) rows with bulk_create."""
+    """Write one batch of (campaign, version, time, language, answers, key, referral code, not asked) rows with
+    bulk_create."""
     Response.objects.bulk_create([
         Response(campaign_id=campaign_id, version_id=version_id, submitted_at=moment, language=language,
-                 answers=answers, idempotency_key=key, referral_code=code, wave=0, source=Response.Source.IMPORT)
-        for campaign_id, version_id, moment, language, answers, key, code in rows
+                 answers=answers, idempotency_key=key, referral_code=code, wave=0, source=Response.Source.IMPORT,
+                 not_asked=not_asked)
+        for campaign_id, version_id, moment, language, answers, key, code, not_asked in rows
     ], batch_size=BATCH_SIZE)
     return len(rows)
 
@@ -499,7 +502,8 @@ def import_responses(*, campaign: Campaign, path: Path, by: Any, only_valid: boo
                 raw, language, moment, problems = _parse_row(row, plan, campaign, default_language)
                 if chain is not None:
                     problems |= chain.check(line, _identifier(row, plan.respondent), _identifier(row, plan.recruiter))
-                clean, errors = services.validate_answers(version, raw)
+                checked = services.check_answers(version, raw)
+                clean, errors = checked.clean, checked.errors
                 if errors or problems:
                     reasons = tuple(f"{code}: {message}" for code, message in {**problems, **errors}.items())
                     report.n_rejected += 1
@@ -514,7 +518,7 @@ def import_responses(*, campaign: Campaign, path: Path, by: Any, only_valid: boo
                 if not writing:
                     continue
                 pending.append((campaign.pk, version.pk, moment or now, language, clean,
-                                f"import-{batch_key}-{line}", next(codes)))
+                                f"import-{batch_key}-{line}", next(codes), checked.not_asked))
                 if chain is not None:
                     written.add(line)
                 if len(pending) >= BATCH_SIZE:

@@ -34,6 +34,9 @@ question_code_validator = RegexValidator(
     QUESTION_CODE_RE,
     _("A question code starts with a small Latin letter and has up to 40 small letters, digits or underscores."),
 )
+CHOICE_NAME_RE = re.compile(r"^[\w.-]{1,60}$")
+choice_name_validator = RegexValidator(
+    CHOICE_NAME_RE, _("An option's name has letters, digits, “_”, “.” or “-”, and no spaces."))
 
 
 def _in_every_language(obj: models.Model, field: str, last: str) -> dict[str, str]:
@@ -174,6 +177,10 @@ class Question(models.Model):
         MULTIPLE = "multiple", _("Multiple choice")
         NUMBER = "number", _("Number")
         TEXT = "text", _("Short text")
+        DECIMAL = "decimal", _("Decimal number")
+        DATE = "date", _("Date")
+        NOTE = "note", _("Note (no answer)")
+        CALCULATE = "calculate", _("Calculated value")
 
     version = models.ForeignKey(
         QuestionnaireVersion, on_delete=models.CASCADE, related_name="questions", verbose_name=_("version")
@@ -189,6 +196,23 @@ class Question(models.Model):
     )
     min_value = models.IntegerField(_("smallest value"), null=True, blank=True)
     max_value = models.IntegerField(_("largest value"), null=True, blank=True)
+    # Conditions, in XLSForm's expression language (`tripartite.surveys.expressions`); blank = none.
+    relevance = models.TextField(
+        _("asked only if"), blank=True,
+        help_text=_("A condition on earlier answers, e.g. ${age} >= 18 and selected(${sector}, '3'). "
+                    "Empty: asked of everyone."))
+    constraint = models.TextField(
+        _("constraint"), blank=True,
+        help_text=_("A condition the answer must meet; “.” is the answer itself, e.g. . >= 18 and . <= 80."))
+    constraint_message = Trilingual(models.CharField, _("constraint message"), max_length=300, blank=True)
+    required_if = models.TextField(
+        _("required if"), blank=True,
+        help_text=_("A condition under which the question must be answered (even when it is optional)."))
+    calculation = models.TextField(
+        _("calculation"), blank=True, help_text=_("Calculated values only: the expression whose value is stored."))
+    default = models.CharField(
+        _("default answer"), max_length=300, blank=True,
+        help_text=_("The answer filled in before the respondent answers (an option's name for a choice)."))
     history = HistoricalRecords()
 
     class Meta:
@@ -199,6 +223,15 @@ class Question(models.Model):
 
     def texts(self) -> dict[str, str]:
         return _in_every_language(self, "text", self.code)
+
+    @property
+    def takes_answer(self) -> bool:
+        """Whether the respondent answers it (a note is only read, a calculated value is computed)."""
+        return self.kind not in (self.Kind.NOTE, self.Kind.CALCULATE)
+
+    @property
+    def has_conditions(self) -> bool:
+        return bool(self.relevance or self.constraint or self.required_if or self.calculation or self.default)
 
     def sorted_options(self) -> list[Option]:
         return sorted(self.options.all(), key=lambda o: (o.position, o.code))
@@ -226,6 +259,10 @@ class Option(models.Model):
 
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="options", verbose_name=_("question"))
     code = models.IntegerField(_("code"))
+    # XLSForm's choice name, what expressions and XLSForm files use; blank = the code itself.
+    name = models.CharField(
+        _("name in expressions"), max_length=60, blank=True, validators=[choice_name_validator],
+        help_text=_("The option's name in conditions and XLSForm files; empty: its code."))
     position = models.PositiveSmallIntegerField(pgettext_lazy("order in a list", "position"), default=0)
     label = Trilingual(models.CharField, _("label"), max_length=300, blank=True, fallback=lambda o: str(o.code))
     history = HistoricalRecords()
@@ -238,6 +275,11 @@ class Option(models.Model):
 
     def labels(self) -> dict[str, str]:
         return _in_every_language(self, "label", str(self.code))
+
+    @property
+    def value_name(self) -> str:
+        """The option's value in expressions and XLSForm files: its name, else its code as text."""
+        return self.name or str(self.code)
 
     def __str__(self) -> str:
         return f"{self.code} — {self.label}"
@@ -377,6 +419,9 @@ class Response(models.Model):
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
     language = models.CharField(_("language"), max_length=2, choices=LANGUAGE_CHOICES, default="ru")
     answers = models.JSONField(_("answers"), default=dict)
+    # The questions whose condition was false for this respondent ("not asked", unlike an unanswered question,
+    # which is simply absent from `answers`).
+    not_asked = models.JSONField(_("questions not asked"), default=list, blank=True)
     idempotency_key = models.CharField(_("idempotency key"), max_length=64)
     referral_code = models.CharField(_("referral code"), max_length=32, unique=True)
     recruited_by = models.ForeignKey(

@@ -3,6 +3,7 @@
 from django.urls import URLPattern, path
 
 from tripartite.surveys.collect import views as collect
+from tripartite.surveys.collect import xlsform_views
 from tripartite.surveys.results import views as results
 
 app_name = "surveys"
@@ -21,12 +22,14 @@ urlpatterns: list[URLPattern] = [
     # The questionnaire editor.
     path("questionnaires/", collect.questionnaire_list, name="questionnaires"),
     path("questionnaires/new/", collect.questionnaire_create, name="questionnaire_create"),
+    path("questionnaires/import-xlsform/", xlsform_views.import_page, name="xlsform_import"),
     path("questionnaires/<slug:code>/", collect.questionnaire_detail, name="questionnaire"),
     path("questionnaires/<slug:code>/edit/", collect.questionnaire_edit, name="questionnaire_edit"),
     path("questionnaires/<slug:code>/history/", collect.questionnaire_history, name="questionnaire_history"),
     path("questionnaires/<slug:code>/new-version/", collect.version_new, name="version_new"),
     path("questionnaires/<slug:code>/v<int:number>/", collect.version_detail, name="version"),
     path("questionnaires/<slug:code>/v<int:number>/publish/", collect.version_publish, name="version_publish"),
+    path("questionnaires/<slug:code>/v<int:number>/xlsform.xlsx", xlsform_views.export, name="xlsform_export"),
     path("questionnaires/<slug:code>/v<int:number>/intro/", collect.version_intro, name="version_intro"),
     path("questionnaires/<slug:code>/v<int:number>/questions/new/", collect.question_add, name="question_add"),
     path("questions/<int:pk>/edit/", collect.question_edit, name="question_edit"),

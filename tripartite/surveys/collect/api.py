@@ -53,21 +53,28 @@ class Texts(Schema):
 
 class OptionIO(trilingual_schema("OptionLabels", "label")):  # type: ignore[misc]
     code: int
+    name: str = Field("", description="The option's name in conditions and XLSForm files; empty: its code")
 
 
-class QuestionIn(trilingual_schema("QuestionTexts", "text", "help")):  # type: ignore[misc]
+class QuestionIn(trilingual_schema("QuestionTexts", "text", "help", "constraint_message")):  # type: ignore[misc]
     code: str = Field(description="Stable code: ^[a-z][a-z0-9_]{0,39}$")
-    kind: Literal["single", "multiple", "number", "text"] = "single"
+    kind: Literal["single", "multiple", "number", "text", "decimal", "date", "note", "calculate"] = "single"
     required: bool = True
     ordinal: bool = False
     min_value: int | None = None
     max_value: int | None = None
+    relevance: str = Field("", description="Asked only if this XLSForm expression holds, e.g. ${age} >= 18")
+    constraint: str = Field("", description="The answer (“.”) must make this expression true, e.g. . <= 80")
+    required_if: str = Field("", description="Must be answered when this expression holds")
+    calculation: str = Field("", description="The expression a calculated value stores (kind calculate)")
+    default: str = Field("", description="Default answer (an option's name for a choice)")
     options: list[OptionIO] = []
 
 
 class QuestionOut(QuestionIn):
     text: Texts
     help: Texts
+    constraint_message: Texts
 
 
 class VersionRef(Schema):
@@ -208,6 +215,7 @@ def _fields(obj: Any, fields: tuple[str, ...]) -> dict[str, Any]:
 def question_out(q: Question) -> dict[str, Any]:
     return {
         **_fields(q, services.QUESTION_FIELDS), "text": _texts(q, "text"), "help": _texts(q, "help"),
+        "constraint_message": _texts(q, "constraint_message"),
         "options": [_fields(o, services.OPTION_FIELDS) for o in q.sorted_options()],
     }
 

@@ -7,6 +7,7 @@ validation of answers used by the web form, the API and the importer.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 import secrets
@@ -25,13 +26,14 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from tripartite.core import throttle
 from tripartite.core.errors import Conflict, DomainError, NotAllowed
-from tripartite.core.i18n import in_languages
+from tripartite.core.i18n import current_language, in_languages
 from tripartite.core.models import audit_as
 from tripartite.core.policy import Action, can
 from tripartite.core.writes import apply_changes, delete, require, save
 from tripartite.languages import LANGUAGES
 from tripartite.partners.models import Organisation
-from tripartite.surveys import template_questionnaire
+from tripartite.surveys import conditions, template_questionnaire
+from tripartite.surveys import expressions as expressions_
 from tripartite.surveys.models import (
     Campaign,
     Invitation,
@@ -77,28 +79,58 @@ class QuestionSpec:
     codes: frozenset[int]
     min_value: int | None
     max_value: int | None
+    names: Mapping[int, str] = dataclasses.field(default_factory=dict)  # option code → its name in expressions
+    expressions: Mapping[str, expressions_.Expression] = dataclasses.field(default_factory=dict)  # relevance, constraint, …
+    constraint_message: Mapping[str, str] = dataclasses.field(default_factory=dict)  # by language
 
 
-_SCHEMA_CACHE: dict[tuple[int, Any], tuple[QuestionSpec, ...]] = {}
+@dataclass(frozen=True)
+class AnswerSchema:
+    """A version's questions as validation needs them, and the order their conditions are evaluated in."""
+
+    specs: tuple[QuestionSpec, ...]
+    order: tuple[str, ...]
+    conditional: bool  # some question has a condition (else validation is what it always was)
+
+    def __iter__(self) -> Any:
+        return iter(self.specs)
 
 
-def answer_schema(version: QuestionnaireVersion) -> tuple[QuestionSpec, ...]:
+_SCHEMA_CACHE: dict[tuple[int, Any], AnswerSchema] = {}
+
+
+def _spec(q: Question) -> QuestionSpec:
+    options = q.options.all()
+    try:
+        parsed = conditions.parsed(q)
+    except expressions_.ExpressionError:
+        # A draft may hold a broken condition until it is corrected (publishing refuses it): it is not applied.
+        parsed = {}
+    return QuestionSpec(
+        code=q.code, kind=q.kind, required=q.required,
+        codes=frozenset(o.code for o in options),
+        min_value=q.min_value, max_value=q.max_value,
+        names={o.code: o.value_name for o in options}, expressions=parsed,
+        constraint_message={code: getattr(q, f"constraint_message_{code}") for code in LANGUAGES},
+    )
+
+
+def answer_schema(version: QuestionnaireVersion) -> AnswerSchema:
     """The version's questions as validation specs; cached for published (frozen) versions."""
     key = (version.pk, version.published_at)
     cached = _SCHEMA_CACHE.get(key) if version.is_published else None
     if cached is not None:
         return cached
-    specs = tuple(
-        QuestionSpec(
-            code=q.code, kind=q.kind, required=q.required,
-            codes=frozenset(o.code for o in q.options.all()),
-            min_value=q.min_value, max_value=q.max_value,
-        )
-        for q in version.questions.order_by("position", "id").prefetch_related("options")
-    )
+    specs = tuple(_spec(q) for q in version.questions.order_by("position", "id").prefetch_related("options"))
+    codes = [spec.code for spec in specs]
+    try:
+        order = conditions.evaluation_order(codes, {spec.code: spec.expressions for spec in specs})
+    except expressions_.ExpressionError:
+        order = codes
+    schema = AnswerSchema(specs, tuple(order), any(spec.expressions for spec in specs))
     if version.is_published:
-        _SCHEMA_CACHE[key] = specs
-    return specs
+        _SCHEMA_CACHE[key] = schema
+    return schema
 
 
 _INT_RE = re.compile(r"^[+-]?\d+$")
@@ -155,69 +187,178 @@ def _is_empty(value: Any) -> bool:
     return True
 
 
-def validate_answers(version: QuestionnaireVersion, raw: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
-    """Check `raw` answers ({question code: value}) against `version`.
+@dataclass(frozen=True)
+class CheckedAnswers:
+    """The outcome of checking a submission: stored values, messages by question code, questions not asked."""
 
-    Returns `(clean, errors)`: `clean` maps each answered question to its stored value (int for single choice,
-    sorted list of ints for multiple choice, int for a number, stripped str for text); `errors` maps a question
-    code to a message in the active language. Values may come typed (JSON) or as strings (a form, a CSV file);
-    a multiple-choice answer may be a list or a string like "1;3". Unanswered optional questions are left out.
+    clean: dict[str, Any]
+    errors: dict[str, str]
+    not_asked: list[str]
+
+
+def validate_answers(version: QuestionnaireVersion, raw: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    """Check `raw` answers ({question code: value}) against `version`: `(clean, errors)` of `check_answers`."""
+    checked = check_answers(version, raw)
+    return checked.clean, checked.errors
+
+
+def check_answers(version: QuestionnaireVersion, raw: Mapping[str, Any], *, today: date | None = None
+                  ) -> CheckedAnswers:
+    """Check `raw` answers ({question code: value}) against `version`, conditions included.
+
+    `clean` maps each answered question to its stored value (int for single choice, sorted list of ints for
+    multiple choice, int for a number, float for a decimal, "YYYY-MM-DD" for a date, stripped str for text, the
+    computed value of a calculation); `errors` maps a question code to a message in the active language;
+    `not_asked` lists the questions whose "asked only if" condition is false. Values may come typed (JSON) or as
+    strings (a form, a CSV file); a multiple-choice answer may be a list or a string like "1;3". Unanswered
+    optional questions are left out. An answer to a question that was not asked, or to a note or a calculated
+    value, is refused; a broken constraint gives the question's own message in the active language.
     """
-    specs = answer_schema(version)
+    schema = answer_schema(version)
     clean: dict[str, Any] = {}
     errors: dict[str, str] = {}
-    known = set()
-    for spec in specs:
-        known.add(spec.code)
-        value = raw.get(spec.code)
-        if _is_empty(value):
-            if spec.required:
-                errors[spec.code] = _("Please answer this question.")
+    not_asked: list[str] = []
+    values: dict[str, expressions_.Value] = {}
+    # Without conditions (every questionnaire made before them) nothing is evaluated: validation costs what it did.
+    track = schema.conditional
+    context = expressions_.Context(values=values, today=(today or timezone.localdate()) if track else date.min)
+    by_code = {spec.code: spec for spec in schema.specs}
+    for code in schema.order:
+        spec = by_code[code]
+        value = raw.get(code)
+        rules = spec.expressions
+        if track:
+            values[code] = ""
+        relevance = rules.get("relevance")
+        if relevance is not None and not expressions_.to_boolean(expressions_.evaluate(relevance, context)):
+            not_asked.append(code)
+            if not _is_empty(value):
+                errors[code] = _("This question was not asked, given the earlier answers: leave it empty.")
             continue
-        if spec.kind == Question.Kind.SINGLE:
-            if isinstance(value, list | tuple) and len(value) == 1:
-                value = value[0]
-            code = _as_int(value)
-            if code is None or code not in spec.codes:
-                errors[spec.code] = _("Choose one of the options.")
-            else:
-                clean[spec.code] = code
-        elif spec.kind == Question.Kind.MULTIPLE:
-            items = _SPLIT_RE.split(value.strip()) if isinstance(value, str) else value
-            if not isinstance(items, list | tuple | set | frozenset):
-                items = [items]
-            codes = [_as_int(v) for v in items if not _is_empty(v)]
-            if any(c is None or c not in spec.codes for c in codes):
-                errors[spec.code] = _("Choose among the options shown.")
-            else:
-                clean[spec.code] = sorted(set(codes))  # type: ignore[type-var]
-        elif spec.kind == Question.Kind.NUMBER:
-            number = _as_int(value)
-            if number is None:
-                errors[spec.code] = _("Enter a whole number.")
-            elif spec.min_value is not None and number < spec.min_value:
-                errors[spec.code] = _("Enter a number no smaller than %(min)s.") % {"min": spec.min_value}
-            elif spec.max_value is not None and number > spec.max_value:
-                errors[spec.code] = _("Enter a number no larger than %(max)s.") % {"max": spec.max_value}
-            else:
-                clean[spec.code] = number
-        else:
-            if not isinstance(value, str | int | float) or isinstance(value, bool):
-                errors[spec.code] = _("Enter text.")
-                continue
-            text = str(value).strip()
-            if len(text) > MAX_TEXT_ANSWER:
-                errors[spec.code] = _("Keep the answer under %(n)s characters.") % {"n": MAX_TEXT_ANSWER}
-            else:
-                clean[spec.code] = text
-    unknown = [str(code) for code in raw if code not in known and not _is_empty(raw[code])]
+        if spec.kind in (Question.Kind.NOTE, Question.Kind.CALCULATE):
+            if not _is_empty(value):
+                errors[code] = (_("This is a note: it takes no answer.") if spec.kind == Question.Kind.NOTE
+                                else _("This value is calculated from the other answers: do not send it."))
+            if spec.kind == Question.Kind.CALCULATE and "calculation" in rules:
+                result = expressions_.evaluate(rules["calculation"], context)
+                stored = conditions.stored_value(result)
+                if stored is not None:
+                    clean[code] = stored
+                    values[code] = result
+            continue
+        if _is_empty(value):
+            required = spec.required or ("required_if" in rules and expressions_.to_boolean(
+                expressions_.evaluate(rules["required_if"], context)))
+            if required:
+                errors[code] = _("Please answer this question.")
+            continue
+        message, stored = _typed(spec, value)
+        if message:
+            errors[code] = message
+            continue
+        if not track:
+            clean[code] = stored
+            continue
+        current = conditions.expression_value(spec.kind, stored, spec.names)
+        constraint = rules.get("constraint")
+        if constraint is not None and not expressions_.to_boolean(expressions_.evaluate(
+                constraint, dataclasses.replace(context, here=current))):
+            lang = current_language()
+            errors[code] = (spec.constraint_message.get(lang) or next(
+                (spec.constraint_message[c] for c in LANGUAGES if spec.constraint_message.get(c)), "")
+                or _("This answer is not allowed: check it."))
+            continue
+        clean[code] = stored
+        values[code] = current
+    if schema.conditional:
+        clean = {spec.code: clean[spec.code] for spec in schema.specs if spec.code in clean}
+        errors = {**{spec.code: errors[spec.code] for spec in schema.specs if spec.code in errors}}
+        not_asked = [spec.code for spec in schema.specs if spec.code in set(not_asked)]
+    unknown = [str(code) for code in raw if code not in by_code and not _is_empty(raw[code])]
     for code in unknown[:MAX_UNKNOWN_CODES_LISTED]:
         errors[code if len(code) <= 40 else code[:40] + "…"] = _("This questionnaire has no question with this code.")
     if len(unknown) > MAX_UNKNOWN_CODES_LISTED:
         more = len(unknown) - MAX_UNKNOWN_CODES_LISTED
         errors["answers"] = ngettext("… and %(count)s more unknown question code.",
                                      "… and %(count)s more unknown question codes.", more) % {"count": more}
-    return clean, errors
+    return CheckedAnswers(clean, errors, not_asked)
+
+
+_DECIMAL_RE = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
+
+
+def _typed(spec: QuestionSpec, value: Any) -> tuple[str, Any]:
+    """(message, stored value) of one non-empty answer: a message when it is not an answer of the question's kind."""
+    if spec.kind == Question.Kind.SINGLE:
+        if isinstance(value, list | tuple) and len(value) == 1:
+            value = value[0]
+        code = _as_int(value)
+        if code is None or code not in spec.codes:
+            return _("Choose one of the options."), None
+        return "", code
+    if spec.kind == Question.Kind.MULTIPLE:
+        items = _SPLIT_RE.split(value.strip()) if isinstance(value, str) else value
+        if not isinstance(items, list | tuple | set | frozenset):
+            items = [items]
+        codes = [_as_int(v) for v in items if not _is_empty(v)]
+        if any(c is None or c not in spec.codes for c in codes):
+            return _("Choose among the options shown."), None
+        return "", sorted(set(codes))  # type: ignore[type-var]
+    if spec.kind in (Question.Kind.NUMBER, Question.Kind.DECIMAL):
+        number: int | float | None
+        if spec.kind == Question.Kind.NUMBER:
+            number = _as_int(value)
+            if number is None:
+                return _("Enter a whole number."), None
+        else:
+            number = _as_decimal(value)
+            if number is None:
+                return _("Enter a number."), None
+        if spec.min_value is not None and number < spec.min_value:
+            return _("Enter a number no smaller than %(min)s.") % {"min": spec.min_value}, None
+        if spec.max_value is not None and number > spec.max_value:
+            return _("Enter a number no larger than %(max)s.") % {"max": spec.max_value}, None
+        return "", number
+    if spec.kind == Question.Kind.DATE:
+        day = _as_date(value)
+        if day is None:
+            return _("Enter a date, e.g. 2024-03-01."), None
+        return "", day.isoformat()
+    if not isinstance(value, str | int | float) or isinstance(value, bool):
+        return _("Enter text."), None
+    text = str(value).strip()
+    if len(text) > MAX_TEXT_ANSWER:
+        return _("Keep the answer under %(n)s characters.") % {"n": MAX_TEXT_ANSWER}, None
+    return "", text
+
+
+def _as_decimal(value: Any) -> float | None:
+    """A finite number from a number or a text with a decimal point or comma; None otherwise (bools refused)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        number = float(value)
+    elif isinstance(value, str) and len(value.strip()) <= 40 and _DECIMAL_RE.match(value.strip()):
+        number = float(value.strip().replace(",", "."))
+    else:
+        return None
+    if not math.isfinite(number) or abs(number) > MAX_ANSWER_NUMBER:
+        return None
+    return int(number) if number.is_integer() else number
+
+
+def _as_date(value: Any) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()[:10] if len(value.strip()) in (10, 19) else value.strip()
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            return None
+    return None
 
 
 # Submitting a response ---------------------------------------------------------------------------------------
@@ -302,9 +443,9 @@ def _store(
     if source != Response.Source.IMPORT:
         check_open(campaign, now)
     invite = find_invitation(campaign, invitation) if campaign.mode == Campaign.Mode.INVITATION else None
-    clean, errors = validate_answers(campaign.version, answers)
-    if errors:
-        raise ValidationError(errors)
+    checked = check_answers(campaign.version, answers)
+    if checked.errors:
+        raise ValidationError(checked.errors)
     recruiter = find_recruiter(campaign, referral)
     language = language if language in LANGUAGES else (campaign.languages or ["ru"])[0]
     moment = now or timezone.now()
@@ -315,7 +456,7 @@ def _store(
                 raise InvitationUsed(_("This invitation has already been used."), field="invitation")
         return Response.objects.create(
             campaign=campaign, version_id=campaign.version_id, submitted_at=moment, language=language,
-            answers=clean, idempotency_key=key, referral_code=new_referral_code(),
+            answers=checked.clean, not_asked=checked.not_asked, idempotency_key=key, referral_code=new_referral_code(),
             recruited_by=recruiter, wave=(recruiter.wave + 1) if recruiter is not None else 0, source=source,
         )
 
@@ -364,8 +505,10 @@ def register_attempt(address: str, *, now: datetime | None = None) -> bool:
 
 QUESTIONNAIRE_FIELDS = in_languages("title")
 VERSION_FIELDS = in_languages("intro")
-QUESTION_FIELDS = ("code", "kind", *in_languages("text", "help"), "required", "ordinal", "min_value", "max_value")
-OPTION_FIELDS = ("code", *in_languages("label"))
+QUESTION_FIELDS = ("code", "kind", *in_languages("text", "help"), "required", "ordinal", "min_value", "max_value",
+                   "relevance", "constraint", *in_languages("constraint_message"), "required_if", "calculation",
+                   "default")
+OPTION_FIELDS = ("code", "name", *in_languages("label"))
 QUESTION_CODE_TAKEN = gettext_lazy("Another question of this version has this code.")
 OPTION_CODE_TAKEN = gettext_lazy("Another option of this question has this code.")
 
@@ -464,13 +607,34 @@ def version_update(*, version: QuestionnaireVersion, by: Any, data: Mapping[str,
     return version
 
 
+def check_conditions(version: QuestionnaireVersion, *, editing: Question | None = None,
+                     prefix_of: Mapping[str, str] | None = None) -> None:
+    """ValidationError naming the question and the condition when the version's conditions cannot be used: on the
+    fields of the question being edited (`editing`), or under `prefix_of[code]` (`questions.3`) for a list."""
+    problems = conditions.check_questions(version.ordered_questions())
+    if not problems:
+        return
+    if editing is not None:
+        raise ValidationError(conditions.problems_by_field(problems, editing.code))
+    if prefix_of is not None:
+        out: dict[str, list[str]] = {}
+        for problem in problems:
+            out.setdefault(f"{prefix_of.get(problem.code, 'questions')}.{problem.field}", []).append(problem.message)
+        raise ValidationError(out)
+    raise ValidationError({"__all__": [problem.message for problem in problems]})
+
+
 @transaction.atomic
 def version_publish(*, version: QuestionnaireVersion, by: Any) -> QuestionnaireVersion:
-    """Freeze a draft: it needs at least one question, and every choice question at least two options."""
+    """Freeze a draft: it needs at least one question, every choice question at least two options, and conditions
+    that can be evaluated."""
     version = _editable(version, by)
     questions = version.ordered_questions()
     if not questions:
         raise DomainError(_("Add at least one question before publishing."))
+    problems = conditions.check_questions(questions)
+    if problems:
+        raise DomainError(problems[0].message)
     for question in questions:
         if question.has_options and len(question.options.all()) < 2:
             raise DomainError(
@@ -499,6 +663,7 @@ def question_add(*, version: QuestionnaireVersion, by: Any, data: Mapping[str, A
     question = Question(version=version, position=_next_position(version.questions.all()))
     apply_changes(question, data, QUESTION_FIELDS)
     _save_coded(question, version.questions.all(), QUESTION_CODE_TAKEN, by)
+    check_conditions(version, editing=question)
     return question
 
 
@@ -511,6 +676,7 @@ def question_update(*, question: Question, by: Any, data: Mapping[str, Any]) -> 
         for option in question.options.all():
             delete(option, by)
     _save_coded(question, Question.objects.filter(version_id=question.version_id), QUESTION_CODE_TAKEN, by)
+    check_conditions(question.version, editing=question)
     return question
 
 
@@ -604,6 +770,8 @@ def questions_replace(*, version: QuestionnaireVersion, by: Any, questions: Sequ
                 raise ValidationError({f"questions.{position}.options": OPTION_CODE_TAKEN})
             codes.add(option.code)
             _save_item(option, by, f"questions.{position}.options.{opt_position}")
+    check_conditions(version, prefix_of={str(item.get("code")): f"questions.{position}"
+                                         for position, item in enumerate(questions, start=1)})
 
 
 # Campaigns ---------------------------------------------------------------------------------------------------

@@ -213,9 +213,32 @@ def _answers_from_post(request: HttpRequest, version: QuestionnaireVersion) -> d
     return answers
 
 
-def _form_questions(version: QuestionnaireVersion, values: dict[str, Any], errors: dict[str, str]) -> list[dict[str, Any]]:
+def _default_values(version: QuestionnaireVersion) -> dict[str, Any]:
+    """The questions' default answers as the form shows them (option names become option codes)."""
+    values: dict[str, Any] = {}
+    for question in version.ordered_questions():
+        default = (question.default or "").strip()
+        if not default or not question.takes_answer:
+            continue
+        if question.has_options:
+            codes = {o.value_name: o.code for o in question.sorted_options()}
+            chosen = [codes[name] for name in default.split() if name in codes]
+            values[question.code] = chosen if question.kind == Question.Kind.MULTIPLE else (chosen or [None])[0]
+        else:
+            values[question.code] = default
+    return values
+
+
+def _form_questions(version: QuestionnaireVersion, values: dict[str, Any], errors: dict[str, str],
+                    not_asked: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+    """The form's rows: calculated values are not shown, notes are only read, and after a check (or a refused
+    submission) a question that is not asked shows only that it is not asked, unless it holds an answer."""
     rows = []
-    for number, question in enumerate(version.ordered_questions(), start=1):
+    number = 0
+    for question in version.ordered_questions():
+        if question.kind == Question.Kind.CALCULATE:
+            continue
+        number += 1
         value = values.get(question.code)
         if question.kind == Question.Kind.MULTIPLE:
             selected = {str(v) for v in (value or [])}
@@ -226,6 +249,7 @@ def _form_questions(version: QuestionnaireVersion, values: dict[str, Any], error
             "options": [(o, str(o.code) in selected) for o in question.sorted_options()],
             "value": "" if value is None or isinstance(value, list) else value,
             "error": errors.get(question.code, ""),
+            "not_asked": question.code in not_asked, "conditional": bool(question.relevance),
         })
     return rows
 
@@ -262,8 +286,18 @@ def _respond(request: HttpRequest, campaign: Campaign, lang: str) -> HttpRespons
             return _message_page(request, campaign, lang, title=campaign.title, text=str(exc), status=exc.status)
     values: dict[str, Any] = {}
     errors: dict[str, str] = {}
+    not_asked: frozenset[str] = frozenset()
     token = services.new_idempotency_key()
-    if request.method == "POST":
+    if request.method != "POST":
+        values = _default_values(campaign.version)
+    elif request.POST.get("check"):
+        # "Check my answers": the server evaluates the conditions (the form works without JavaScript) and shows
+        # which questions are asked, storing nothing.
+        token = (request.POST.get("token") or "").strip()[:64] or token
+        values = _answers_from_post(request, campaign.version)
+        checked = services.check_answers(campaign.version, values)
+        errors, not_asked = checked.errors, frozenset(checked.not_asked)
+    else:
         if not services.register_attempt(client_address(request)):
             return _message_page(
                 request, campaign, lang, title=_("Too many submissions"),
@@ -272,6 +306,7 @@ def _respond(request: HttpRequest, campaign: Campaign, lang: str) -> HttpRespons
             )
         token = (request.POST.get("token") or "").strip()[:64] or token
         values = _answers_from_post(request, campaign.version)
+        not_asked = frozenset(services.check_answers(campaign.version, values).not_asked)
         try:
             response, _created = services.submit_response(
                 campaign, values, idempotency_key=token, invitation=invitation or None, referral=referral or None,
@@ -290,9 +325,10 @@ def _respond(request: HttpRequest, campaign: Campaign, lang: str) -> HttpRespons
     ]
     return render(request, "surveys/respond.html", {
         "campaign": campaign, "version": campaign.version, "lang": lang, "token": token,
-        "invitation": invitation, "referral": referral, "questions": _form_questions(campaign.version, values, errors),
+        "invitation": invitation, "referral": referral, "questions": _form_questions(campaign.version, values, errors, not_asked),
         "errors": errors, "other_languages": other_languages,
-    }, status=422 if errors else 200)
+        "conditional": any(q.relevance for q in campaign.version.ordered_questions()),
+    }, status=422 if errors and not request.POST.get("check") else 200)
 
 
 def thanks(request: HttpRequest, slug: str, code: str) -> HttpResponse:

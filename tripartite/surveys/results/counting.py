@@ -117,14 +117,48 @@ def postgres_planner(connection: Any = None) -> Iterator[None]:
         yield
 
 
-def campaign_filter(dbapi_connection: Any, campaign_id: int) -> tuple[str, tuple[Any, ...]]:
-    """WHERE clause and parameters selecting one campaign's responses."""
-    return f"{CAMPAIGN} = {placeholder(dbapi_connection)}", (int(campaign_id),)
+NOT_ASKED = quote_identifier("not_asked")
+
+
+def asked_sql(codes: Sequence[str], *, vendor_name: str) -> str:
+    """SQL that holds for a respondent who was asked every question in `codes` (the list `not_asked` names none
+    of them). Codes are checked against the code pattern, so the quoted code is matched exactly in the JSON text
+    on SQLite; PostgreSQL asks its jsonb array with ``?|``."""
+    checked = [checked_code(code) for code in codes]
+    if not checked:
+        return "1 = 1"
+    if vendor_name == "postgresql":
+        names = ", ".join(f"'{code}'" for code in checked)
+        return f"NOT ({NOT_ASKED} ?| ARRAY[{names}]::text[])"
+    return " AND ".join(f"instr({NOT_ASKED}, '\"{code}\"') = 0" for code in checked)
+
+
+def campaign_filter(dbapi_connection: Any, campaign_id: int, asked: Sequence[str] = (), *,
+                    vendor_name: str = "sqlite") -> tuple[str, tuple[Any, ...]]:
+    """WHERE clause and parameters selecting one campaign's responses (those asked every question in `asked`)."""
+    where = f"{CAMPAIGN} = {placeholder(dbapi_connection)}"
+    if asked:
+        where += f" AND {asked_sql(asked, vendor_name=vendor_name)}"
+    return where, (int(campaign_id),)
+
+
+def not_asked_count_db(campaign_id: int, codes: Sequence[str], *, connection: Any = None) -> int:
+    """How many of a campaign's respondents were not asked at least one of the questions `codes`."""
+    name = vendor(connection)
+    conn = raw_connection(connection)
+    sql = (f"SELECT COUNT(*) FROM {quote_identifier(TABLE)} WHERE {CAMPAIGN} = {placeholder(conn)} "
+           f"AND NOT ({asked_sql(codes, vendor_name=name)})")
+    cursor = conn.cursor()
+    try:
+        cursor.execute(sql, (int(campaign_id),))
+        return int(cursor.fetchone()[0] or 0)
+    finally:
+        cursor.close()
 
 
 def crosstab_counts_db(
     campaign_id: int, rows: Variable, cols: Variable, layer: Variable | None = None, *,
-    inverse_weight_of: str | None = None, connection: Any = None,
+    inverse_weight_of: str | None = None, connection: Any = None, asked: Sequence[str] = (),
 ) -> CountTable:
     """Count a campaign's rows × cols (× layer) table in the database: one GROUP BY, nothing fetched per respondent.
 
@@ -134,10 +168,10 @@ def crosstab_counts_db(
     """
     if inverse_weight_of:
         return inverse_weighted_crosstab_db(campaign_id, rows, cols, layer, code=inverse_weight_of,
-                                            connection=connection)[0]
+                                            connection=connection, asked=asked)[0]
     name = vendor(connection)
     conn = raw_connection(connection)
-    where, params = campaign_filter(conn, campaign_id)
+    where, params = campaign_filter(conn, campaign_id, asked, vendor_name=name)
     keys = [answer_sql(v.name, vendor_name=name) for v in (rows, cols, layer) if v is not None]
     with postgres_planner(connection):
         return crosstab_counts_sql(
@@ -158,7 +192,7 @@ class InverseTotals:
 
 def inverse_weighted_crosstab_db(
     campaign_id: int, rows: Variable, cols: Variable, layer: Variable | None = None, *, code: str,
-    connection: Any = None,
+    connection: Any = None, asked: Sequence[str] = (),
 ) -> tuple[CountTable, InverseTotals]:
     """The table weighted by 1 / the answer to number question `code`, and the campaign's totals of those
     weights, from ONE pass over the responses (a weighted `crosstab_counts_db` and a second pass for the totals would
@@ -170,7 +204,7 @@ def inverse_weighted_crosstab_db(
     """
     name = vendor(connection)
     conn = raw_connection(connection)
-    where, params = campaign_filter(conn, campaign_id)
+    where, params = campaign_filter(conn, campaign_id, asked, vendor_name=name)
     keys = [answer_sql(v.name, vendor_name=name) for v in (rows, cols, layer) if v is not None]
     # Each respondent's weight is computed once in a subquery (OFFSET 0 keeps PostgreSQL from inlining
     # it, which would evaluate the expression once per aggregate).
@@ -192,18 +226,20 @@ def inverse_weighted_crosstab_db(
     return table, totals
 
 
-def frequency_counts_db(campaign_id: int, variable: Variable, *, connection: Any = None) -> CodeCounts:
-    """Count one single-choice question of a campaign in the database."""
+def frequency_counts_db(campaign_id: int, variable: Variable, *, connection: Any = None,
+                        asked: Sequence[str] = ()) -> CodeCounts:
+    """Count one single-choice question of a campaign in the database (among those asked `asked`)."""
     name = vendor(connection)
     conn = raw_connection(connection)
-    where, params = campaign_filter(conn, campaign_id)
+    where, params = campaign_filter(conn, campaign_id, asked, vendor_name=name)
     return frequency_counts_sql(
         conn, source=quote_identifier(TABLE), column=answer_sql(variable.name, vendor_name=name),
         where=where, params=params, variable=variable,
     )
 
 
-def choice_counts_db(campaign_id: int, code: str, *, connection: Any = None) -> tuple[dict[int, int], int, int]:
+def choice_counts_db(campaign_id: int, code: str, *, connection: Any = None,
+                     asked: Sequence[str] = ()) -> tuple[dict[int, int], int, int]:
     """A multiple-choice question: respondents per chosen option code, respondents who answered, all respondents.
 
     Options are not exclusive, so these are counts of respondents choosing each option (they may sum
@@ -213,6 +249,8 @@ def choice_counts_db(campaign_id: int, code: str, *, connection: Any = None) -> 
     conn = raw_connection(connection)
     code = checked_code(code)
     mark = placeholder(conn)
+    if asked:
+        mark += f" AND {asked_sql(asked, vendor_name=name)}"
     table = quote_identifier(TABLE)
     if name == "postgresql":
         per_option = (
@@ -251,7 +289,8 @@ def choice_counts_db(campaign_id: int, code: str, *, connection: Any = None) -> 
     return counts, int(n_answered or 0), int(n_all or 0)
 
 
-def grouped_answers_db(campaign_id: int, codes: Sequence[str], *, connection: Any = None) -> list[tuple[Any, ...]]:
+def grouped_answers_db(campaign_id: int, codes: Sequence[str], *, connection: Any = None,
+                       asked: Sequence[str] = ()) -> list[tuple[Any, ...]]:
     """Distinct combinations of the answers to `codes` with how many respondents gave each: ``(v1, ..., n)``.
 
     Weighted tables need per-respondent values (the weight depends on the answers to the raking
@@ -260,7 +299,7 @@ def grouped_answers_db(campaign_id: int, codes: Sequence[str], *, connection: An
     """
     name = vendor(connection)
     conn = raw_connection(connection)
-    where, params = campaign_filter(conn, campaign_id)
+    where, params = campaign_filter(conn, campaign_id, asked, vendor_name=name)
     keys = ", ".join(f"{answer_sql(code, vendor_name=name)} AS g{i}" for i, code in enumerate(codes))
     group = ", ".join(str(i + 1) for i in range(len(codes)))
     sql = f"SELECT {keys}, COUNT(*) FROM {quote_identifier(TABLE)} WHERE {where} GROUP BY {group}"

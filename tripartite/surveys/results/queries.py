@@ -218,9 +218,9 @@ class _Groups:
         return np.repeat(self.values[code], self.counts)
 
 
-def _groups(campaign: Campaign, codes: Sequence[str]) -> _Groups:
+def _groups(campaign: Campaign, codes: Sequence[str], *, asked: Sequence[str] = ()) -> _Groups:
     unique = tuple(dict.fromkeys(codes))
-    rows = counting.grouped_answers_db(campaign.pk, unique)
+    rows = counting.grouped_answers_db(campaign.pk, unique, asked=asked)
     values: dict[str, np.ndarray] = {}
     for i, code in enumerate(unique):
         column = [counting.as_number(r[i]) for r in rows]
@@ -273,36 +273,80 @@ def _raking_group_weights(campaign: Campaign, groups: _Groups, margins: Mapping[
 # Crosstabs and distributions
 
 
+def conditional(campaign: Campaign, codes: Iterable[str]) -> list[str]:
+    """The questions among `codes` asked only under a condition: their tables count those who were asked."""
+    questions = question_map(campaign)
+    return [code for code in codes if code and code in questions and questions[code].relevance]
+
+
+@dataclass(frozen=True)
+class AskedBase:
+    """The base of a table whose questions are asked only under a condition: who was asked, who was not."""
+
+    codes: tuple[str, ...]
+    not_asked: int
+
+    def warning(self) -> dict[str, Any]:
+        names = ", ".join(self.codes)
+        text = ngettext(
+            "Base: the respondents who were asked %(questions)s; %(count)s respondent who was not asked is left "
+            "out (not asked is not the same as no answer).",
+            "Base: the respondents who were asked %(questions)s; %(count)s respondents who were not asked are left "
+            "out (not asked is not the same as no answer).", self.not_asked) % {
+            "questions": names, "count": self.not_asked}
+        return {"code": "base.asked", "params": {"questions": list(self.codes), "not_asked": self.not_asked},
+                "text": text}
+
+
+def asked_base(campaign: Campaign, codes: Sequence[str]) -> AskedBase | None:
+    """The asked base of a table of `codes`, or None when every respondent was asked all of them."""
+    if not codes:
+        return None
+    return AskedBase(tuple(codes), counting.not_asked_count_db(campaign.pk, codes))
+
+
 @dataclass(frozen=True)
 class CrosstabResult:
     table: Crosstab
     spec: CrosstabSpec
     weights: WeightReport | None = None
+    base: AskedBase | None = None
 
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
-        return self.table.to_dict(lang)
+        data = self.table.to_dict(lang)
+        if self.base is not None:
+            data["base"] = self.base.warning()["params"]
+            data["warnings"] = [self.base.warning(), *(data.get("warnings") or [])]
+        return data
 
 
 def crosstab_for(campaign: Campaign, spec: CrosstabSpec, *, public: bool, lang: str | None = None) -> CrosstabResult:
     """The crosstab of a checked request, counted in the database; `public` hides small cells."""
     lang = lang or current_language()
+    result = _crosstab_for(campaign, spec, public=public, lang=lang)
+    asked = conditional(campaign, (spec.rows, spec.cols, spec.layer))
+    return dataclasses.replace(result, base=asked_base(campaign, asked)) if asked else result
+
+
+def _crosstab_for(campaign: Campaign, spec: CrosstabSpec, *, public: bool, lang: str) -> CrosstabResult:
     codebook = codebook_of(campaign)
     rows, cols = codebook[spec.rows], codebook[spec.cols]
     layer = codebook[spec.layer] if spec.layer else None
     k = campaign.suppression_k
+    asked = conditional(campaign, (spec.rows, spec.cols, spec.layer))
     if not spec.weight:
-        counts = counting.crosstab_counts_db(campaign.pk, rows, cols, layer)
+        counts = counting.crosstab_counts_db(campaign.pk, rows, cols, layer, asked=asked)
         return CrosstabResult(crosstab(counts, codebook=codebook, lang=lang, public=public, k=k), spec)
     design = design_codes(campaign)
     if spec.weight == "rds" and not design:
-        return _rds_crosstab(campaign, spec, codebook, public=public, lang=lang)
+        return _rds_crosstab(campaign, spec, codebook, public=public, lang=lang, asked=asked)
     table_codes = [spec.rows, spec.cols] + ([spec.layer] if spec.layer else [])
     if spec.weight == "rds":
-        groups = _groups(campaign, [*table_codes, *design.values(), NETWORK_SIZE])
+        groups = _groups(campaign, [*table_codes, *design.values(), NETWORK_SIZE], asked=asked)
         per_group, report = _rds_group_weights(groups)
     else:
         margins = campaign_margins(campaign)
-        groups = _groups(campaign, [*table_codes, *design.values(), *margins])
+        groups = _groups(campaign, [*table_codes, *design.values(), *margins], asked=asked)
         per_group, report = _raking_group_weights(campaign, groups, margins)
     weights = np.repeat(per_group, groups.counts)
     if not design:
@@ -369,8 +413,8 @@ def _rds_group_weights(groups: _Groups) -> tuple[np.ndarray, WeightReport]:
     return per_group, WeightReport("rds", respondents, respondents - n_valid)
 
 
-def _rds_crosstab(campaign: Campaign, spec: CrosstabSpec, codebook: Codebook, *, public: bool, lang: str
-                  ) -> CrosstabResult:
+def _rds_crosstab(campaign: Campaign, spec: CrosstabSpec, codebook: Codebook, *, public: bool, lang: str,
+                  asked: Sequence[str] = ()) -> CrosstabResult:
     """An RDS-II weighted crosstab counted in the database.
 
     RDS-II weighs each respondent 1 / network size, normalised so that the weights of the respondents
@@ -382,7 +426,7 @@ def _rds_crosstab(campaign: Campaign, spec: CrosstabSpec, codebook: Codebook, *,
     """
     counts, totals = counting.inverse_weighted_crosstab_db(
         campaign.pk, codebook[spec.rows], codebook[spec.cols], codebook[spec.layer] if spec.layer else None,
-        code=NETWORK_SIZE)
+        code=NETWORK_SIZE, asked=asked)
     if not totals.valid:
         raise ResultsError(_("No respondent gave a usable network size: RDS-II weights cannot be computed."),
                            field="weight")
@@ -404,21 +448,32 @@ def frequencies_for(campaign: Campaign, code: str, *, public: bool, lang: str | 
     if question is None:
         raise ResultsError(_("This questionnaire has no question with the code “%(code)s”."), field="var",
                            params={"code": code})
+    asked = conditional(campaign, [question.code])
     if question.kind == Question.Kind.SINGLE:
         variable = codebook_of(campaign)[question.code]
-        counts = counting.frequency_counts_db(campaign.pk, variable)
+        counts = counting.frequency_counts_db(campaign.pk, variable, asked=asked)
         result = frequencies(counts, variable=variable, lang=lang, public=public, k=campaign.suppression_k).to_dict(lang)
         result["kind"] = question.kind
-        return result
+        return _with_base(result, asked_base(campaign, asked))
     if question.kind == Question.Kind.MULTIPLE:
-        return _choices(campaign, question, public=public, lang=lang)
+        return _with_base(_choices(campaign, question, public=public, lang=lang, asked=asked),
+                          asked_base(campaign, asked))
     raise ResultsError(
         _("“%(code)s” is a %(kind)s question: distributions are shown for choice questions only."),
         field="var", params={"code": question.code, "kind": question.get_kind_display().lower()})
 
 
-def _choices(campaign: Campaign, question: Question, *, public: bool, lang: str) -> dict[str, Any]:
-    chosen, answered, total = counting.choice_counts_db(campaign.pk, question.code)
+def _with_base(result: dict[str, Any], base: AskedBase | None) -> dict[str, Any]:
+    """The distribution saying its base when the question is asked only under a condition."""
+    if base is not None:
+        result["base"] = base.warning()["params"]
+        result["warnings"] = [base.warning(), *(result.get("warnings") or [])]
+    return result
+
+
+def _choices(campaign: Campaign, question: Question, *, public: bool, lang: str,
+             asked: Sequence[str] = ()) -> dict[str, Any]:
+    chosen, answered, total = counting.choice_counts_db(campaign.pk, question.code, asked=asked)
     options = question.sorted_options()
     k = campaign.suppression_k
     categories = []
