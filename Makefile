@@ -71,4 +71,5 @@ clean:
 	rm -rf $(VENV) var/static
 
 openapi: install
-	$(PY) -c "import json, django; django.setup(); from tripartite.api import api; print(json.dumps(api.get_openapi_schema(path_prefix='/api/v1/'), indent=2, ensure_ascii=False, sort_keys=True))" > docs/openapi.json
+	$(PY) -c "import json, django; django.setup(); from tripartite.api import api; print(json.dumps(api.get_openapi_schema(path_prefix='/api/v1/'), indent=2, ensure_ascii=False, sort_keys=True))" > docs/openapi.json.new
+	mv docs/openapi.json.new docs/openapi.json

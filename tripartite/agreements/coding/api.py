@@ -23,15 +23,15 @@ class SegmentIn(Schema):
     text: str = Field(description="The agreement's text (at most 1 000 000 characters)")
 
 
-class ArticleOut(Schema):
+class SegmentArticleOut(Schema):
     number: str = Field(description="The article's number as written: 3.1, 5, 12.4")
     start: int = Field(description="Offset of the article's first character in the extracted text")
     end: int = Field(description="Offset just after its last character")
     text: str
 
 
-class SegmentOut(Schema):
-    articles: list[ArticleOut]
+class SegmentationOut(Schema):
+    articles: list[SegmentArticleOut]
 
 
 class SuggestIn(Schema):
@@ -90,7 +90,7 @@ _SEGMENT_BODY = {"requestBody": {"required": True, "content": {
 }}}
 
 
-@router.post("/segment", response={200: SegmentOut, 413: WRITE_ERRORS[422], **WRITE_ERRORS},
+@router.post("/segment", response={200: SegmentationOut, 413: WRITE_ERRORS[422], **WRITE_ERRORS},
              openapi_extra=_SEGMENT_BODY)
 def segment(request: HttpRequest):  # type: ignore[no-untyped-def]
     """Cut an agreement into its articles: JSON `{"text"}` or a multipart `file` (PDF with a text layer or DOCX).
