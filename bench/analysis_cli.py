@@ -13,6 +13,8 @@ reported. The in-process breakdown then times each stage with the modules alread
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -66,7 +68,26 @@ def main() -> None:
     end_to_end = [timed(cli) for _ in range(args.runs)]
     startup = [timed([python, "-c", "import tripartite.analysis.cli"]) for _ in range(args.runs)]
     bare = [timed([python, "-c", "pass"]) for _ in range(args.runs)]
-    print(f"end to end (median of {args.runs}): {statistics.median(end_to_end):.3f} s   target < 1 s")
+    # Anchors in the same run: the same table with pandas in a fresh process (read_csv of the two
+    # columns, then crosstab), and with GNU PSPP (DATA LIST + CROSSTABS with chi-square) when installed.
+    pandas_script = (f"import pandas as pd; f = pd.read_csv({str(path)!r}, usecols=['sector', 'employer_involvement']); "
+                     "print(pd.crosstab(f['sector'], f['employer_involvement']))")
+    anchors = {"pandas read_csv + crosstab": [timed([python, "-c", pandas_script]) for _ in range(args.runs)]}
+    pspp = shutil.which("pspp")
+    if pspp:
+        syntax = Path(tempfile.gettempdir()) / f"tripartite_bench_{args.rows}.sps"
+        syntax.write_text(
+            f"DATA LIST LIST(',') FILE='{path}' SKIP=1 /id age_group gender sector state_involvement "
+            "employer_involvement self_involvement.\n"
+            "CROSSTABS /TABLES=sector BY employer_involvement /STATISTICS=CHISQ PHI CC.\n")
+        anchors["GNU PSPP DATA LIST + CROSSTABS"] = [timed([pspp, "-o", os.devnull, str(syntax)])
+                                                     for _ in range(args.runs)]
+    ours = statistics.median(end_to_end)
+    print(f"end to end (median of {args.runs}): {ours:.3f} s   target < 1 s")
+    for name, times in anchors.items():
+        print(f"  anchor {name:<34} {statistics.median(times):.3f} s   = {statistics.median(times) / ours:.1f}x ours")
+    if not pspp:
+        print("  (GNU PSPP is not installed here: no PSPP anchor)")
     print(f"  of which interpreter start:            {statistics.median(bare):.3f} s")
     print(f"  of which importing the CLI module:     {statistics.median(startup) - statistics.median(bare):.3f} s")
 

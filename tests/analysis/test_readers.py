@@ -212,3 +212,69 @@ def test_decimal_commas_and_grouped_digits_in_a_comma_separated_file(tmp_path):
     assert read_dataset(path, coded=["g"], numeric=["w"]).numeric("w").tolist() == [1.5, 1234.5, 2.0]
     with pytest.raises(AnalysisInputError, match="non-numeric value 'abc' at data row 2"):
         read_dataset(write(tmp_path, "e.csv", "g,w\n1,2\n1,abc\n"), coded=["g"], numeric=["w"])
+
+
+# The plain-integer reader (`_plain_integer_columns`) must read every file it takes exactly as the general
+# readers do, and hand every other file to them: each case is read with it and without it.
+PLAIN_CASES = {
+    "plain": b"a,b,c\n1,2,3\n40,5,600\n",
+    "no final newline": b"a,b,c\n1,2,3\n40,5,600",
+    "crlf": b"a,b,c\r\n1,2,3\r\n40,5,600\r\n",
+    "bom and semicolons": "\ufeffа;b;c\n1;2;3\n4;5;6\n".encode(),
+    "windows-1251 header": "а;b;c\r\n1;2;3\r\n4;5;6\r\n".encode("cp1251"),
+    "tabs": b"a\tb\tc\n1\t2\t3\n",
+    "long codes": b"a,b,c\n123456789012345678,2,3\n1,2,3\n",
+    "negative": b"a,b,c\n-1,2,3\n4,5,6\n",
+    "empty cell": b"a,b,c\n1,,3\n4,5,6\n",
+    "blank line": b"a,b,c\n1,2,3\n\n4,5,6\n",
+    "spaces": b"a,b,c\n1, 2,3\n4,5,6\n",
+    "quoted": b'a,b,c\n1,"2",3\n4,5,6\n',
+    "decimal": b"a,b,c\n1,2.0,3\n4,5,6\n",
+    "decimal comma": b"a;b;c\n1;2,0;3\n4;5;6\n",
+    "text code": b"a,b,c\n1,x,3\n4,5,6\n",
+    "short line": b"a,b,c\n1,2\n4,5,6\n",
+    "long line": b"a,b,c\n1,2,3,4\n4,5,6\n",
+    "comment": b"a,b,c\n1,2,3\n#4,5,6\n",
+    "bare carriage return": b"a,b,c\n1,2,3\r4,5,6\n",
+    "header only": b"a,b,c\n",
+}
+
+
+def _outcome(path, columns):
+    try:
+        data = read_dataset(path, coded=columns)
+    except AnalysisInputError as exc:
+        return ("refused", str(exc))
+    return ("read", {name: (data.codes[name].tolist(), data.codes[name].dtype.str, data.reports[name].to_dict())
+                     for name in columns})
+
+
+@pytest.mark.parametrize("case", sorted(PLAIN_CASES))
+@pytest.mark.parametrize("columns", [["b"], ["c", "b"], ["a", "b", "c"]])
+def test_the_plain_integer_reader_reads_and_refuses_as_the_general_readers(tmp_path, monkeypatch, case, columns):
+    from tripartite.analysis import readers
+
+    path = tmp_path / "d.csv"
+    path.write_bytes(PLAIN_CASES[case])
+    first = readers._csv_layout(path).header[0]  # "a", or the Cyrillic "а" of the ru/kk cases
+    columns = [first if c == "a" else c for c in columns]
+    fast = _outcome(path, columns)
+    monkeypatch.setattr(readers, "_plain_integer_columns", lambda *args: None)
+    assert _outcome(path, columns) == fast
+
+
+def test_the_plain_integer_reader_takes_plain_files_and_leaves_the_rest(tmp_path):
+    from tripartite.analysis.readers import _plain_integer_columns
+
+    def read(case):
+        path = tmp_path / "d.csv"
+        path.write_bytes(PLAIN_CASES[case])
+        delimiter = ";" if b";" in PLAIN_CASES[case] else "\t" if b"\t" in PLAIN_CASES[case] else ","
+        return _plain_integer_columns(path, ["a", "b", "c"], delimiter, ["b", "a"])
+
+    for case in ("plain", "no final newline", "crlf", "bom and semicolons", "windows-1251 header", "long codes"):
+        assert read(case) is not None, case
+    assert read("plain")["a"].tolist() == [1, 40] and read("long codes")["a"][0] == 123456789012345678
+    for case in ("negative", "empty cell", "blank line", "spaces", "quoted", "decimal", "decimal comma",
+                 "text code", "short line", "long line", "comment", "bare carriage return", "header only"):
+        assert read(case) is None, case

@@ -756,6 +756,9 @@ def _read_csv(path: Path, usecols: list[str], layout: CsvLayout) -> Mapping[str,
     # files go to pandas with blank lines kept, so that the empty cell is reported.
     single = len(header) == 1
     if usecols and not single and len(set(header)) == len(header):
+        plain = _plain_integer_columns(path, header, delimiter, usecols)
+        if plain is not None:
+            return plain
         try:
             # A path (not an open handle) lets numpy read in large blocks: measured 0.16 s against
             # 0.25 s for 1,000,000 rows.
@@ -782,6 +785,74 @@ def _read_csv(path: Path, usecols: list[str], layout: CsvLayout) -> Mapping[str,
         raise AnalysisInputError(f"no data: {path} is empty") from None
     except Exception as exc:
         raise AnalysisInputError(f"cannot read {path}: {_first_line(exc)}") from None
+
+
+#: Bytes of a CSV file parsed at a time by `_plain_integer_columns` (the temporaries stay in cache).
+_PLAIN_BLOCK = 1 << 20
+#: Longest field `_plain_integer_columns` reads: 18 digits always fit in an int64.
+_PLAIN_DIGITS = 18
+
+
+def _plain_integer_columns(
+    path: Path, header: list[str], delimiter: str, usecols: list[str]
+) -> dict[str, np.ndarray] | None:
+    """The asked-for columns of a CSV file whose data rows are nothing but unsigned integers, or None.
+
+    Every data line must be exactly one run of ASCII digits per header column, separated by the
+    delimiter and ended by a newline (LF, or CRLF as Excel writes it; the last one may be missing).
+    Anything else (a sign, a space, a quote, an empty cell, a blank line, a decimal mark, a `#`)
+    returns None, and the file goes to the general readers, which accept and refuse exactly as
+    before. Those files read the same here as through `numpy.loadtxt`, only faster: vectorised over
+    blocks of bytes, with no import beyond numpy (measured in bench/analysis_cli.py).
+    """
+    raw = path.read_bytes()
+    first = raw.find(b"\n") + 1
+    if first == 0 or len(delimiter.encode()) != 1:
+        return None
+    body = raw[first:]
+    if b"\r" in body:
+        if body.count(b"\r") != body.count(b"\r\n"):
+            return None
+        body = body.replace(b"\r\n", b"\n")
+    if not body:
+        return None
+    if not body.endswith(b"\n"):
+        body += b"\n"
+    data = np.frombuffer(body, dtype=np.uint8)
+    ncols = len(header)
+    wanted = [header.index(c) for c in usecols]
+    sep = np.uint8(ord(delimiter))
+    parts: list[list[np.ndarray]] = [[] for _ in wanted]
+    start = 0
+    while start < data.size:
+        stop = body.rfind(b"\n", start, start + _PLAIN_BLOCK) + 1 if start + _PLAIN_BLOCK < data.size else data.size
+        if stop <= start:  # one line longer than a block: not a file of codes
+            return None
+        block = data[start:stop]
+        ends = np.flatnonzero((block - np.uint8(48)) >= np.uint8(10))  # every byte that is not a digit
+        if ends.size % ncols:
+            return None
+        lines = ends.reshape(-1, ncols)
+        # Each line's last non-digit is its newline and there are no other newlines, so the rest,
+        # being as many as the delimiters in the block, are the delimiters: one per cell boundary.
+        newlines = np.count_nonzero(block == 10)
+        if (newlines != lines.shape[0] or not (block[lines[:, -1]] == 10).all()
+                or np.count_nonzero(block == sep) != ends.size - newlines):
+            return None
+        for out, j in zip(parts, wanted, strict=True):
+            stop_j = lines[:, j]
+            start_j = lines[:, j - 1] + 1 if j else np.concatenate(([0], lines[:-1, -1] + 1))
+            width = stop_j - start_j
+            if width.size == 0 or width.min() < 1 or width.max() > _PLAIN_DIGITS:
+                return None
+            # Digit k from the right of each cell, weighted by 10**k (cells shorter than k + 1 add 0).
+            value = block[stop_j - 1].astype(np.int64) - 48
+            for k in range(1, int(width.max())):
+                digit = block[np.maximum(stop_j - 1 - k, 0)].astype(np.int64) - 48
+                value += np.where(width > k, digit * 10**k, 0)
+            out.append(value)
+        start = stop
+    return {name: np.concatenate(out) for name, out in zip(usecols, parts, strict=True)}
 
 
 def _csv_layout(path: Path) -> CsvLayout:

@@ -137,7 +137,10 @@ def _table(observed: np.ndarray | Sequence[Sequence[float]]) -> np.ndarray:
 
 def expected_counts(observed: np.ndarray) -> np.ndarray:
     """E_ij = r_i c_j / N, the counts expected under independence [A, §3.2.1]."""
-    table = _table(observed)
+    return _expected(_table(observed))
+
+
+def _expected(table: np.ndarray) -> np.ndarray:
     n = table.sum()
     if n == 0:
         return np.zeros_like(table)
@@ -146,7 +149,10 @@ def expected_counts(observed: np.ndarray) -> np.ndarray:
 
 def degrees_of_freedom(observed: np.ndarray) -> int:
     """(R−1)(C−1), R and C counting only non-empty rows and columns."""
-    table = _table(observed)
+    return _df(_table(observed))
+
+
+def _df(table: np.ndarray) -> int:
     rows = int((table.sum(axis=1) > 0).sum())
     cols = int((table.sum(axis=0) > 0).sum())
     return max(rows - 1, 0) * max(cols - 1, 0)
@@ -164,11 +170,14 @@ def pearson_chi2(observed: np.ndarray) -> ChiSquareTest:
     Agrees with ``scipy.stats.chi2_contingency(observed, correction=False)``.
     """
     table = _squeeze(_table(observed))
-    expected = expected_counts(table)
+    return _pearson(table, _expected(table), _df(table))
+
+
+def _pearson(table: np.ndarray, expected: np.ndarray, df: int) -> ChiSquareTest:
+    """`pearson_chi2` of a checked, squeezed table whose expected counts and df are known."""
     with np.errstate(divide="ignore", invalid="ignore"):
         terms = np.where(expected > 0, (table - expected) ** 2 / expected, 0.0)
     stat = float(terms.sum())
-    df = degrees_of_freedom(table)
     return ChiSquareTest(stat, df, _chi2_sf(stat, df))
 
 
@@ -178,10 +187,12 @@ def likelihood_ratio_chi2(observed: np.ndarray) -> ChiSquareTest:
     Agrees with ``scipy.stats.chi2_contingency(observed, correction=False, lambda_="log-likelihood")``.
     """
     table = _squeeze(_table(observed))
-    expected = expected_counts(table)
+    return _likelihood_ratio(table, _expected(table), _df(table))
+
+
+def _likelihood_ratio(table: np.ndarray, expected: np.ndarray, df: int) -> ChiSquareTest:
     positive = table > 0
     stat = float(2.0 * np.sum(table[positive] * np.log(table[positive] / expected[positive])))
-    df = degrees_of_freedom(table)
     return ChiSquareTest(stat, df, _chi2_sf(stat, df))
 
 
@@ -231,10 +242,14 @@ def fisher_exact_2x2(observed: np.ndarray) -> FisherExact | None:
 def phi_coefficient(observed: np.ndarray) -> float | None:
     """φ = sqrt(X²/N) (unsigned, as SPSS prints it for any table) [A, §3.2]."""
     table = _squeeze(_table(observed))
+    return _phi(table, pearson_chi2(table))
+
+
+def _phi(table: np.ndarray, pearson: ChiSquareTest) -> float | None:
     n = table.sum()
-    if n == 0 or degrees_of_freedom(table) == 0:
+    if n == 0 or pearson.df == 0:
         return None
-    return math.sqrt(pearson_chi2(table).chi2 / n)
+    return math.sqrt(pearson.chi2 / n)
 
 
 def cramers_v(observed: np.ndarray) -> float | None:
@@ -243,11 +258,15 @@ def cramers_v(observed: np.ndarray) -> float | None:
     Agrees with ``scipy.stats.contingency.association(observed, method="cramer")``.
     """
     table = _squeeze(_table(observed))
+    return _cramers_v(table, pearson_chi2(table))
+
+
+def _cramers_v(table: np.ndarray, pearson: ChiSquareTest) -> float | None:
     n = table.sum()
     k = min(table.shape)
     if n == 0 or k < 2:
         return None
-    return math.sqrt(pearson_chi2(table).chi2 / (n * (k - 1)))
+    return math.sqrt(pearson.chi2 / (n * (k - 1)))
 
 
 def contingency_coefficient(observed: np.ndarray) -> float | None:
@@ -256,10 +275,14 @@ def contingency_coefficient(observed: np.ndarray) -> float | None:
     Agrees with ``scipy.stats.contingency.association(observed, method="pearson")``.
     """
     table = _squeeze(_table(observed))
+    return _contingency(table, pearson_chi2(table))
+
+
+def _contingency(table: np.ndarray, pearson: ChiSquareTest) -> float | None:
     n = table.sum()
-    if n == 0 or degrees_of_freedom(table) == 0:
+    if n == 0 or pearson.df == 0:
         return None
-    chi2 = pearson_chi2(table).chi2
+    chi2 = pearson.chi2
     return math.sqrt(chi2 / (chi2 + n))
 
 
@@ -269,7 +292,10 @@ def adjusted_residuals(observed: np.ndarray) -> np.ndarray:
     Under independence each is approximately N(0, 1).  Cells in an empty row or column give NaN.
     Agrees with ``statsmodels.stats.contingency_tables.Table(observed).standardized_resids``.
     """
-    table = _table(observed)
+    return _adjusted_residuals(_table(observed))
+
+
+def _adjusted_residuals(table: np.ndarray) -> np.ndarray:
     n = table.sum()
     if n == 0:
         return np.full_like(table, np.nan)
@@ -312,8 +338,10 @@ def marked_residual_cells(
 
 def expected_count_warning(observed: np.ndarray) -> ExpectedCountWarning:
     """How many cells have E < 5 (over the non-empty rows and columns)."""
-    table = _squeeze(_table(observed))
-    expected = expected_counts(table)
+    return _expected_warning(_expected(_squeeze(_table(observed))))
+
+
+def _expected_warning(expected: np.ndarray) -> ExpectedCountWarning:
     small = int((expected < SMALL_EXPECTED).sum())
     total = int(expected.size)
     return ExpectedCountWarning(
@@ -369,16 +397,21 @@ def table_statistics(
     lbl = linear_by_linear(table, row_scores=rs[keep_r], col_scores=cs[keep_c]) if table.size else None
     if lbl is not None and lbl.p is None:
         lbl = None
-    residuals = adjusted_residuals(full)
+    residuals = _adjusted_residuals(full)
+    # The table is checked, squeezed and its expected counts computed once; each statistic below is
+    # the same arithmetic as its public function (which checks and squeezes its own argument).
+    expected = _expected(table)
+    df = _df(table)
+    pearson = _pearson(table, expected, df)
     return TableStatistics(
         n=n,
-        pearson=pearson_chi2(table),
-        likelihood_ratio=likelihood_ratio_chi2(table),
+        pearson=pearson,
+        likelihood_ratio=_likelihood_ratio(table, expected, df),
         linear_by_linear=lbl,
         fisher=fisher_exact_2x2(table) if table.shape == (2, 2) else None,
-        phi=phi_coefficient(table),
-        cramers_v=cramers_v(table) if table.size else None,
-        contingency_coefficient=contingency_coefficient(table),
-        expected_warning=expected_count_warning(table),
+        phi=_phi(table, pearson),
+        cramers_v=_cramers_v(table, pearson) if table.size else None,
+        contingency_coefficient=_contingency(table, pearson),
+        expected_warning=_expected_warning(expected),
         residual_cells=marked_residual_cells(residuals),
     )
