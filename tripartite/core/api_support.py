@@ -287,13 +287,13 @@ def install_error_handlers(api: NinjaAPI) -> None:
         return _error(api, request, 422, _("A number in the request is out of range."), code="out_of_range")
 
     @api.exception_handler(OperationalError)
-    def on_database_down(request: HttpRequest, exc: Exception) -> HttpResponse:
+    def on_database_down(request: HttpRequest, exc: OperationalError | InterfaceError) -> HttpResponse:
         logger.error("Database unavailable on %s %s: %s", request.method, request.path, exc)
         response = _error(api, request, 503, _("The service is briefly unavailable. Try again in a few seconds."))
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
 
-    api.add_exception_handler(InterfaceError, on_database_down)
+    api.add_exception_handler(InterfaceError, on_database_down)  # type: ignore[arg-type]
 
     @api.exception_handler(Exception)
     def on_unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
